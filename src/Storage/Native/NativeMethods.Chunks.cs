@@ -1,0 +1,31 @@
+using System.Runtime.InteropServices;
+
+namespace SupportLens.Storage.Native;
+
+// Result data is read chunk by chunk (the per-value result functions are deprecated).
+internal static partial class NativeMethods
+{
+    [LibraryImport(Library)]
+    internal static partial IntPtr duckdb_fetch_chunk(DuckDbResultStruct result);
+
+    [LibraryImport(Library)]
+    internal static partial void duckdb_destroy_data_chunk(ref IntPtr chunk);
+
+    [LibraryImport(Library)]
+    internal static partial ulong duckdb_data_chunk_get_size(IntPtr chunk);
+
+    [LibraryImport(Library)]
+    internal static partial IntPtr duckdb_data_chunk_get_vector(IntPtr chunk, ulong column);
+
+    [LibraryImport(Library)]
+    internal static partial IntPtr duckdb_vector_get_data(IntPtr vector);
+
+    [LibraryImport(Library)]
+    internal static partial IntPtr duckdb_vector_get_validity(IntPtr vector);
+
+    [LibraryImport(Library)]
+    internal static partial IntPtr duckdb_list_vector_get_child(IntPtr vector);
+
+    [LibraryImport(Library)]
+    internal static partial IntPtr duckdb_vector_get_column_type(IntPtr vector);
+}

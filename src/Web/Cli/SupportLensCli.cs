@@ -1,0 +1,42 @@
+using System.CommandLine;
+
+namespace SupportLens.Web.Cli;
+
+/// <summary>
+/// The `supportlens` command line (DESIGN.md §7). Exit codes: 0 done, 1 failed (message on stderr), 2 bad usage.
+/// </summary>
+internal static class SupportLensCli
+{
+    internal const int Done = 0;
+    internal const int Failed = 1;
+    internal const int BadUsage = 2;
+
+    internal static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider time)
+    {
+        var root = new RootCommand("SupportLens: support analytics and QA reporting (CSAT, NPS, FCR, SLA, forecasts, client health).");
+        root.Subcommands.Add(DbCommand.Create(output, time));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors)
+            {
+                error.WriteLine(problem.Message);
+            }
+            error.WriteLine("Run 'supportlens --help' for usage.");
+            return BadUsage;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        }
+        catch (CliFailure failure)
+        {
+            error.WriteLine($"supportlens: {failure.Message}");
+            return Failed;
+        }
+    }
+}
+
+/// <summary>A failure to report to the user in one line, without a stack trace.</summary>
+internal sealed class CliFailure(string message, Exception? inner = null) : Exception(message, inner);
