@@ -160,6 +160,13 @@ internal sealed class DataChunkHandle() : SafeHandle(IntPtr.Zero, ownsHandle: tr
 
     internal IntPtr Pointer => handle;
 
+    internal static DataChunkHandle Create(IntPtr chunk)
+    {
+        var owned = new DataChunkHandle();
+        owned.SetHandle(chunk);
+        return owned;
+    }
+
     internal static DataChunkHandle? Fetch(ResultHandle result)
     {
         var chunk = NativeMethods.duckdb_fetch_chunk(result.Value);

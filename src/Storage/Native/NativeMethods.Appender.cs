@@ -88,3 +88,12 @@ internal static partial class NativeMethods
     [LibraryImport(Library)]
     internal static partial DuckDbState duckdb_append_value(AppenderHandle appender, IntPtr value);
 }
+
+internal static partial class NativeMethods
+{
+    [LibraryImport(Library)]
+    internal static partial DuckDbState duckdb_append_data_chunk(AppenderHandle appender, IntPtr chunk);
+
+    [LibraryImport(Library)]
+    internal static partial DuckDbState duckdb_appender_clear(AppenderHandle appender);
+}

@@ -143,4 +143,87 @@ public sealed class AppenderTests : IDisposable
         using var count = new DuckDbCommand("SELECT count(*) FROM tx", _connection);
         Assert.Equal(0L, count.ExecuteScalar());
     }
+
+    [Fact]
+    public void Mismatched_values_name_the_column_and_its_type()
+    {
+        _connection.ExecuteNonQuery("CREATE TABLE named (client_id VARCHAR, replies SMALLINT)");
+        using var appender = _connection.CreateAppender("named");
+        appender.Append("c1");
+        var error = Assert.Throws<DuckDbException>(() => appender.Append(100_000));
+        Assert.Contains("column 2 (replies, SMALLINT)", error.Message);
+        Assert.Contains("out of range", error.Message);
+    }
+
+    [Fact]
+    public void Decimals_are_rounded_to_the_column_scale_and_checked_against_its_precision()
+    {
+        _connection.ExecuteNonQuery("CREATE TABLE money (mrr DECIMAL(6,2), big DECIMAL(38,4))");
+        using (var appender = _connection.CreateAppender("money"))
+        {
+            appender.Append(1234.565m).Append(-12345678901234567890.1234m).EndRow();
+            appender.Append(7).Append(0.5).EndRow();
+            Assert.Throws<DuckDbException>(() => appender.Append(123456.7m));
+            // The half-filled third row is dropped; the two complete rows are written.
+            appender.Close();
+        }
+        using var command = new DuckDbCommand("SELECT mrr, big FROM money ORDER BY mrr DESC", _connection);
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(1234.57m, reader.GetDecimal(0));
+        Assert.Equal(-12345678901234567890.1234m, reader.GetDecimal(1));
+        Assert.True(reader.Read());
+        Assert.Equal(7.00m, reader.GetDecimal(0));
+        Assert.Equal(0.5m, reader.GetDecimal(1));
+    }
+
+    [Fact]
+    public void Rows_spanning_many_chunks_keep_their_nulls_in_place()
+    {
+        _connection.ExecuteNonQuery("CREATE TABLE sparse (id INTEGER, note VARCHAR, seen_at TIMESTAMPTZ)");
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        using (var appender = _connection.CreateAppender("sparse"))
+        {
+            for (var i = 0; i < 10_000; i++)
+            {
+                appender.Append(i).Append(i % 7 == 0 ? null : $"note with more than twelve bytes {i}")
+                    .Append(i % 5 == 0 ? null : start.AddMinutes(i)).EndRow();
+            }
+            appender.Close();
+        }
+        using var command = new DuckDbCommand("SELECT id, note, seen_at FROM sparse ORDER BY id", _connection);
+        using var reader = command.ExecuteReader();
+        var i2 = 0;
+        while (reader.Read())
+        {
+            Assert.Equal(i2, reader.GetInt32(0));
+            Assert.Equal(i2 % 7 == 0, reader.IsDBNull(1));
+            Assert.Equal(i2 % 5 == 0, reader.IsDBNull(2));
+            if (i2 % 7 != 0)
+            {
+                Assert.Equal($"note with more than twelve bytes {i2}", reader.GetString(1));
+            }
+            if (i2 % 5 != 0)
+            {
+                Assert.Equal(start.AddMinutes(i2), reader.GetDateTimeOffset(2));
+            }
+            i2++;
+        }
+        Assert.Equal(10_000, i2);
+    }
+
+    [Fact]
+    public void Disposing_without_close_discards_unflushed_rows()
+    {
+        _connection.ExecuteNonQuery("CREATE TABLE dropped (id INTEGER)");
+        using (var appender = _connection.CreateAppender("dropped"))
+        {
+            for (var i = 0; i < 5000; i++)
+            {
+                appender.Append(i).EndRow();
+            }
+        }
+        using var count = new DuckDbCommand("SELECT count(*) FROM dropped", _connection);
+        Assert.Equal(0L, count.ExecuteScalar());
+    }
 }

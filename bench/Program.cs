@@ -1,0 +1,14 @@
+using SupportLens.Bench;
+
+// Benchmarks print figures and ratios; they are not tests and assert nothing about time.
+var suite = args.Length > 0 ? args[0] : "help";
+switch (suite)
+{
+    case "storage-load":
+        StorageLoadBench.Run(args.Skip(1).ToArray());
+        return 0;
+    default:
+        Console.WriteLine("usage: dotnet run -c Release --project bench -- SUITE [options]");
+        Console.WriteLine("  storage-load [--rows N]   appender vs prepared INSERTs vs DuckDB read_csv, same synthetic tickets");
+        return suite == "help" ? 0 : 2;
+}

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+using SupportLens.Storage;
+using SupportLens.Storage.Data;
+
+namespace SupportLens.Bench;
+
+/// <summary>
+/// Loads the same synthetic tickets three ways into the warehouse's tickets table (primary key and checks
+/// included): our appender, prepared INSERTs in one transaction, and DuckDB's own read_csv of the rows written
+/// as CSV. Prints rows/s for each and the ratios.
+/// </summary>
+internal static class StorageLoadBench
+{
+    internal static void Run(string[] args)
+    {
+        var rows = args.Length >= 2 && args[0] == "--rows" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000_000;
+        var work = Path.Combine(Path.GetTempPath(), "supportlens-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(work);
+        try
+        {
+            var tickets = SyntheticTicket.Generate(rows).ToList();
+            var csv = Path.Combine(work, "tickets.csv");
+            using (var writer = new StreamWriter(csv))
+            {
+                writer.WriteLine(SyntheticTicket.CsvHeader);
+                foreach (var ticket in tickets)
+                {
+                    writer.WriteLine(ticket.ToCsv());
+                }
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"storage-load: {rows:N0} synthetic tickets, CSV {new FileInfo(csv).Length / 1024.0 / 1024.0:F1} MB, {Environment.ProcessorCount} cores, DuckDB {Version()}"));
+
+            var appender = Measure(work, "appender", connection => AppendAll(connection, tickets));
+            var readCsv = Measure(work, "read_csv", connection => connection.ExecuteNonQuery(
+                $"INSERT INTO tickets SELECT * FROM read_csv('{csv}', header = true, columns = {CsvColumns})"));
+            // Row-by-row INSERTs cost DuckDB hundreds of microseconds each: measure them on a slice and report the rate.
+            var insertRows = Math.Min(rows, 50_000);
+            var insert = Measure(work, "insert", connection => InsertAll(connection, tickets.Take(insertRows)));
+
+            Console.WriteLine();
+            Console.WriteLine("method                      seconds        rows/s    vs read_csv");
+            Print("DuckDB read_csv (baseline)", rows, readCsv, readCsv);
+            Print("SupportLens appender", rows, appender, readCsv);
+            Print($"prepared INSERT, 1 txn*", insertRows, insert, readCsv, rows);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"* measured on the first {insertRows:N0} rows; the ratio compares rows/s."));
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private const string CsvColumns =
+        "{'source': 'VARCHAR', 'ticket_id': 'VARCHAR', 'client_id': 'VARCHAR', 'created_at': 'TIMESTAMPTZ', 'channel': 'VARCHAR', " +
+        "'priority': 'VARCHAR', 'status': 'VARCHAR', 'category': 'VARCHAR', 'support_level': 'TINYINT', 'agent_id': 'VARCHAR', " +
+        "'first_response_at': 'TIMESTAMPTZ', 'solved_at': 'TIMESTAMPTZ', 'closed_at': 'TIMESTAMPTZ', 'updated_at': 'TIMESTAMPTZ', " +
+        "'agent_replies': 'INTEGER', 'reopens': 'INTEGER', 'escalated': 'BOOLEAN', 'batch_id': 'BIGINT'}";
+
+    private static string Version()
+    {
+        using var connection = new DuckDbConnection(":memory:");
+        connection.Open();
+        return connection.ServerVersion;
+    }
+
+    private static TimeSpan Measure(string work, string name, Action<DuckDbConnection> load)
+    {
+        using var warehouse = Warehouse.Open(Path.Combine(work, name), TimeProvider.System);
+        using var connection = warehouse.OpenConnection();
+        var clock = Stopwatch.StartNew();
+        using (var transaction = connection.BeginTransaction())
+        {
+            load(connection);
+            transaction.Commit();
+        }
+        clock.Stop();
+        using var count = new DuckDbCommand("SELECT count(*) FROM tickets", connection);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-10} loaded {count.ExecuteScalar():N0} rows in {clock.Elapsed.TotalSeconds:F2} s"));
+        return clock.Elapsed;
+    }
+
+    private static void AppendAll(DuckDbConnection connection, List<SyntheticTicket> tickets)
+    {
+        using var appender = connection.CreateAppender("tickets");
+        foreach (var t in tickets)
+        {
+            appender.Append("bench").Append(t.TicketId).Append(t.ClientId).Append(t.CreatedAt).Append(t.Channel).Append(t.Priority)
+                .Append(t.Status).Append(t.Category).Append((short)t.SupportLevel).Append(t.AgentId).Append(t.FirstResponseAt)
+                .Append(t.SolvedAt).AppendNull().Append(t.UpdatedAt).Append(t.AgentReplies).Append(t.Reopens).Append(t.Escalated)
+                .Append(1L);
+            appender.EndRow();
+        }
+        appender.Close();
+    }
+
+    private static void InsertAll(DuckDbConnection connection, IEnumerable<SyntheticTicket> tickets)
+    {
+        using var command = new DuckDbCommand(
+            "INSERT INTO tickets VALUES ('bench', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, $12, $13, $14, $15, 1)", connection);
+        var p = Enumerable.Range(0, 15).Select(_ => command.Parameters.AddPositional(null)).ToArray();
+        foreach (var t in tickets)
+        {
+            p[0].Value = t.TicketId;
+            p[1].Value = t.ClientId;
+            p[2].Value = t.CreatedAt;
+            p[3].Value = t.Channel;
+            p[4].Value = t.Priority;
+            p[5].Value = t.Status;
+            p[6].Value = t.Category;
+            p[7].Value = t.SupportLevel;
+            p[8].Value = t.AgentId;
+            p[9].Value = t.FirstResponseAt;
+            p[10].Value = t.SolvedAt;
+            p[11].Value = t.UpdatedAt;
+            p[12].Value = t.AgentReplies;
+            p[13].Value = t.Reopens;
+            p[14].Value = t.Escalated;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private static void Print(string method, int rows, TimeSpan elapsed, TimeSpan baseline, int? baselineRows = null)
+    {
+        var rate = rows / elapsed.TotalSeconds;
+        var baselineRate = (baselineRows ?? rows) / baseline.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{method,-26} {elapsed.TotalSeconds,8:F2} {rate,13:N0} {rate / baselineRate,12:F2}x"));
+    }
+}
