@@ -80,7 +80,7 @@ internal static class DbCommand
         }
         catch (Exception e) when (e is WarehouseLockedException or SchemaVersionException or DuckDbException or IOException or UnauthorizedAccessException)
         {
-            throw new CliFailure(e.Message, e);
+            throw new CliFailure($"Cannot open the data directory {directory}: {e.Message}", e);
         }
     }
 

@@ -15,6 +15,7 @@ internal static class SupportLensCli
     {
         var root = new RootCommand("SupportLens: support analytics and QA reporting (CSAT, NPS, FCR, SLA, forecasts, client health).");
         root.Subcommands.Add(DbCommand.Create(output, time));
+        root.Subcommands.Add(MetricsCommand.Create(output, time));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -28,7 +29,12 @@ internal static class SupportLensCli
         }
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (CliUsageException usage)
+        {
+            error.WriteLine($"supportlens: {usage.Message}");
+            return BadUsage;
         }
         catch (CliFailure failure)
         {
@@ -37,6 +43,9 @@ internal static class SupportLensCli
         }
     }
 }
+
+/// <summary>Arguments that parse but make no sense (a month like 2026-13): exit code 2.</summary>
+internal sealed class CliUsageException(string message) : Exception(message);
 
 /// <summary>A failure to report to the user in one line, without a stack trace.</summary>
 internal sealed class CliFailure(string message, Exception? inner = null) : Exception(message, inner);

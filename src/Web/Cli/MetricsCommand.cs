@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using NodaTime;
+using SupportLens.Analytics.Metrics;
+
+namespace SupportLens.Web.Cli;
+
+/// <summary>`supportlens metrics`: the quality scorecard of a month or date range, optionally split by a dimension.</summary>
+internal static class MetricsCommand
+{
+    internal static Command Create(TextWriter output, TimeProvider time)
+    {
+        var data = CommonOptions.Data();
+        var json = CommonOptions.Json();
+        var month = new Option<string?>("--month") { Description = "The month to report, in the reporting time zone.", HelpName = "YYYY-MM" };
+        var from = new Option<string?>("--from") { Description = "First day of a date range (with --to).", HelpName = "DATE" };
+        var to = new Option<string?>("--to") { Description = "Last day of a date range, inclusive.", HelpName = "DATE" };
+        var by = new Option<string?>("--by") { Description = "Split by tier, client, channel, month or success-manager.", HelpName = "DIMENSION" };
+        by.AcceptOnlyFromAmong("tier", "client", "channel", "month", "success-manager");
+
+        var command = new Command("metrics", "CSAT, NPS, FCR, SLA compliance, escalations, reopens and backlog of a period.");
+        foreach (var option in new Option[] { month, from, to, by, json, data })
+        {
+            command.Options.Add(option);
+        }
+        command.Validators.Add(result =>
+        {
+            var hasMonth = result.GetValue(month) is not null;
+            var hasRange = result.GetValue(from) is not null || result.GetValue(to) is not null;
+            if (hasMonth == hasRange)
+            {
+                result.AddError("Give either --month YYYY-MM or --from DATE --to DATE.");
+            }
+            else if (hasRange && (result.GetValue(from) is null || result.GetValue(to) is null))
+            {
+                result.AddError("--from and --to go together.");
+            }
+        });
+        command.SetAction(parse =>
+        {
+            var zone = DateTimeZoneProviders.Tzdb["America/New_York"];
+            ReportingPeriod period;
+            try
+            {
+                period = parse.GetValue(month) is { } m
+                    ? ReportingPeriod.Month(m, zone)
+                    : ReportingPeriod.Between(parse.GetValue(from)!, parse.GetValue(to)!, zone);
+            }
+            catch (FormatException e)
+            {
+                throw new CliUsageException(e.Message);
+            }
+            using var warehouse = DbCommand.OpenWarehouse(parse.GetValue(data), time);
+            var report = new MetricsService(warehouse.OpenConnection).Compute(period, Grouping(parse.GetValue(by)));
+            output.Write(parse.GetValue(json) ? Json(report) : Text(report));
+            return SupportLensCli.Done;
+        });
+        return command;
+    }
+
+    private static MetricsGrouping Grouping(string? by) => by switch
+    {
+        null => MetricsGrouping.All,
+        "tier" => MetricsGrouping.Tier,
+        "client" => MetricsGrouping.Client,
+        "channel" => MetricsGrouping.Channel,
+        "month" => MetricsGrouping.Month,
+        _ => MetricsGrouping.SuccessManager,
+    };
+
+    private static string Json(MetricsReport report)
+    {
+        var document = new
+        {
+            From = report.Period.FromText,
+            To = report.Period.ToText,
+            TimeZone = report.Period.Zone.Id,
+            Groups = report.Groups.Select(g => new
+            {
+                g.Key,
+                Tickets = g.TicketsCreated,
+                CsatPct = Round(g.Csat.Percent),
+                CsatResponses = g.Csat.Total,
+                CsatLo95 = Round(g.Csat.Lower95),
+                CsatHi95 = Round(g.Csat.Upper95),
+                Nps = Round(g.Nps.Score),
+                NpsResponses = g.Nps.Responses,
+                NpsMoe = Round(g.Nps.MarginOfError),
+                FcrPct = Round(g.FirstContactResolution.Percent),
+                EscalationPct = Round(g.Escalations.Percent),
+                ReopenPct = Round(g.Reopens.Percent),
+                TicketsSolved = g.TicketsSolved,
+                BacklogOpen = g.Backlog.Open,
+                BacklogMedianAgeHours = Round(g.Backlog.MedianAgeHours),
+                FirstResponseP50Minutes = Round(g.FirstResponseMinutes.P50),
+                FirstResponseP90Minutes = Round(g.FirstResponseMinutes.P90),
+                ResolutionP50Hours = Round(g.ResolutionHours.P50),
+                ResolutionP90Hours = Round(g.ResolutionHours.P90),
+            }),
+        };
+        return JsonSerializer.Serialize(document, JsonOutput.Options) + Environment.NewLine;
+    }
+
+    private static string Text(MetricsReport report)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Metrics {report.Period.FromText} to {report.Period.ToText} ({report.Period.Zone.Id})");
+        text.AppendLine();
+        text.AppendLine("group                 tickets  solved   CSAT % (n)        NPS (n)        FCR %   esc %  reopen %  backlog");
+        foreach (var g in report.Groups)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"{Clip(g.Key, 20),-20} {g.TicketsCreated,8:N0} {g.TicketsSolved,7:N0}   {Pct(g.Csat.Percent),6} ({g.Csat.Total,5:N0})  {Num(g.Nps.Score),6} ({g.Nps.Responses,4:N0})  {Pct(g.FirstContactResolution.Percent),6}  {Pct(g.Escalations.Percent),6}  {Pct(g.Reopens.Percent),8}  {g.Backlog.Open,7:N0}");
+        }
+        return text.ToString();
+    }
+
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
+
+    private static string Pct(double? value) => value is { } v ? v.ToString("F1", CultureInfo.InvariantCulture) : "-";
+
+    private static string Num(double? value) => value is { } v ? v.ToString("F1", CultureInfo.InvariantCulture) : "-";
+
+    private static string Clip(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
+}
