@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using NodaTime;
+using SupportLens.Analytics.Configuration;
 
 namespace SupportLens.Analytics.Sla;
 
@@ -22,26 +22,9 @@ public sealed class SlaPolicySet
     /// DESIGN.md §4: starter 8 h / 24 h on Mon–Fri 09:00–18:00 New York, professional 4 h / 12 h on Mon–Fri
     /// 07:00–21:00 New York (both closed on US federal holidays), business 2 h / 8 h and enterprise 1 h / 4 h on 24×7.
     /// </summary>
-    public static SlaPolicySet Default { get; } = CreateDefault();
+    public static SlaPolicySet Default => SupportLensSettings.Default.SlaPolicies;
 
     public IEnumerable<SlaPolicy> Policies => Enum.GetValues<SupportTier>().Select(t => _byTier[t]);
 
     public SlaPolicy For(SupportTier tier) => _byTier[tier];
-
-    private static SlaPolicySet CreateDefault()
-    {
-        var newYork = DateTimeZoneProviders.Tzdb["America/New_York"];
-        var businessHours = new BusinessCalendar(
-            "ny-business-hours", newYork, OpeningHours.Weekdays(new LocalTime(9, 0), new LocalTime(18, 0)), HolidaySet.UsFederal);
-        var extendedHours = new BusinessCalendar(
-            "ny-extended-hours", newYork, OpeningHours.Weekdays(new LocalTime(7, 0), new LocalTime(21, 0)), HolidaySet.UsFederal);
-        var allHours = BusinessCalendar.AlwaysOpen;
-        return new SlaPolicySet(
-        [
-            new SlaPolicy(SupportTier.Starter, new SlaTargets(Duration.FromHours(8), Duration.FromHours(24), businessHours)),
-            new SlaPolicy(SupportTier.Professional, new SlaTargets(Duration.FromHours(4), Duration.FromHours(12), extendedHours)),
-            new SlaPolicy(SupportTier.Business, new SlaTargets(Duration.FromHours(2), Duration.FromHours(8), allHours)),
-            new SlaPolicy(SupportTier.Enterprise, new SlaTargets(Duration.FromHours(1), Duration.FromHours(4), allHours)),
-        ]);
-    }
 }
