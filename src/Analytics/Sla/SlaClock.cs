@@ -12,13 +12,17 @@ public sealed class SlaClock(SlaPolicySet policies)
 {
     public SlaPolicySet Policies { get; } = policies;
 
+    /// <summary>As of the current instant of <paramref name="time"/> (what a live dashboard shows).</summary>
+    public SlaEvaluation Evaluate(SlaTicket ticket, IEnumerable<TicketStatusChange> statusChanges, TimeProvider time) =>
+        Evaluate(ticket, statusChanges, Instant.FromDateTimeOffset(time.GetUtcNow()));
+
     public SlaEvaluation Evaluate(SlaTicket ticket, IEnumerable<TicketStatusChange> statusChanges, Instant asOf) =>
         Evaluate(ticket, SlaPauses.FromStatusChanges(statusChanges, asOf), asOf);
 
     public SlaEvaluation Evaluate(SlaTicket ticket, IReadOnlyList<Interval> pauses, Instant asOf)
     {
         var targets = Policies.For(ticket.Tier).TargetsFor(ticket.Priority);
-        var firstResponseAt = Known(ticket.FirstResponseAt ?? ticket.SolvedAt, asOf);
+        var firstResponseAt = Known(ticket.FirstResponseAt, asOf) ?? Known(ticket.SolvedAt, asOf);
         var solvedAt = Known(ticket.SolvedAt, asOf);
         var firstResponse = Run(SlaMetric.FirstResponse, targets.FirstResponse, targets.Calendar, ticket.CreatedAt, firstResponseAt, [], asOf);
         var resolution = Run(SlaMetric.Resolution, targets.Resolution, targets.Calendar, ticket.CreatedAt, solvedAt,

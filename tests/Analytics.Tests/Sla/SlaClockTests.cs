@@ -191,4 +191,17 @@ public class SlaClockTests
         Assert.Equal(Hours(8), policies.For(SupportTier.Starter).TargetsFor(TicketPriority.Low).FirstResponse);
         Assert.Equal(Hours(8), policies.For(SupportTier.Starter).TargetsFor(null).FirstResponse);
     }
+
+    [Fact]
+    public void Live_evaluation_reads_the_time_provider()
+    {
+        var ticket = new SlaTicket(Utc("2026-02-10T12:00:00Z"), null, null, SupportTier.Enterprise);
+        var now = new FixedTime(Utc("2026-02-10T12:45:00Z"));
+        Assert.Equal(Duration.FromMinutes(15), Clock.Evaluate(ticket, [], now).FirstResponse.DueIn);
+    }
+
+    private sealed class FixedTime(Instant now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now.ToDateTimeOffset();
+    }
 }

@@ -10,6 +10,10 @@ public sealed class IncidentEvaluator(IncidentTargetSet targets)
 {
     public IncidentTargetSet Targets { get; } = targets;
 
+    /// <summary>As of the current instant of <paramref name="time"/>.</summary>
+    public IncidentEvaluation Evaluate(Incident incident, TimeProvider time) =>
+        Evaluate(incident, Instant.FromDateTimeOffset(time.GetUtcNow()));
+
     public IncidentEvaluation Evaluate(Incident incident, Instant asOf)
     {
         var t = Targets.For(incident.Severity);
