@@ -1,0 +1,7 @@
+namespace SupportLens.Analytics.Sla;
+
+public enum SlaMetric
+{
+    FirstResponse,
+    Resolution,
+}

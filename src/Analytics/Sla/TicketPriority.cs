@@ -1,0 +1,9 @@
+namespace SupportLens.Analytics.Sla;
+
+public enum TicketPriority
+{
+    Low,
+    Normal,
+    High,
+    Urgent,
+}
