@@ -15,7 +15,7 @@ public sealed class Warehouse : IDisposable
     /// <summary>The tables whose rows <see cref="RowCounts"/> reports, in the order a person reads them.</summary>
     public static readonly IReadOnlyList<string> Tables =
     [
-        "clients", "tickets", "ticket_events", "csat_responses", "nps_responses", "incidents", "incident_clients",
+        "clients", "tickets", "ticket_events", "ticket_sla", "csat_responses", "nps_responses", "incidents", "incident_clients",
         "checks", "ingest_batches", "quarantine", "job_runs", "report_runs", "forecasts", "spikes", "health_scores",
     ];
 

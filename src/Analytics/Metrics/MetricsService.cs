@@ -1,18 +1,28 @@
 using System.Globalization;
 using NodaTime;
+using SupportLens.Analytics.Configuration;
+using SupportLens.Analytics.Sla;
 using SupportLens.Storage.Data;
 
 namespace SupportLens.Analytics.Metrics;
 
 /// <summary>
 /// Computes quality metrics in DuckDB: each family is one aggregate query over the period's rows, grouped by the
-/// requested key; the queries bound instants with UTC parameters so DuckDB can prune by zone maps.
+/// requested key; the queries bound instants with UTC parameters so DuckDB can prune by zone maps. SLA deadlines
+/// come from the ticket_sla ledger, brought up to date first.
 /// </summary>
-public sealed class MetricsService(Func<DuckDbConnection> openConnection)
+public sealed class MetricsService(Func<DuckDbConnection> openConnection, SupportLensSettings settings, TimeProvider time)
 {
+    /// <summary>A period of <paramref name="month"/> (YYYY-MM) in the configured reporting time zone.</summary>
+    public ReportingPeriod Month(string month) => ReportingPeriod.Month(month, settings.ReportingTimeZone);
+
+    public ReportingPeriod Between(string from, string to) => ReportingPeriod.Between(from, to, settings.ReportingTimeZone);
+
     public MetricsReport Compute(ReportingPeriod period, MetricsGrouping grouping)
     {
         using var connection = openConnection();
+        new SlaLedger(new SlaClock(settings.SlaPolicies), time).Refresh(connection);
+        var now = time.GetUtcNow();
         var groups = new Dictionary<string, GroupAccumulator>(StringComparer.Ordinal);
         GroupAccumulator For(string key) => groups.TryGetValue(key, out var g) ? g : groups[key] = new GroupAccumulator(key);
 
@@ -109,11 +119,57 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection)
             GROUP BY ALL
             """, r => For(r.GetString(0)).Nps = new NetPromoterScore(r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)));
 
+        // SLA by ticket creation, as of now: achieved, breached, active; business-time percentiles once done.
+        Query(connection, period, $"""
+            SELECT {GroupKeys.Sql(grouping, "t.created_at", "t.channel")} AS key,
+                   count(*) FILTER (WHERE s.first_response_done_at <= s.first_response_due),
+                   count(*) FILTER (WHERE s.first_response_done_at > s.first_response_due
+                                       OR (s.first_response_done_at IS NULL AND s.first_response_due < $now)),
+                   count(*) FILTER (WHERE s.first_response_done_at IS NULL AND s.first_response_due >= $now),
+                   count(*) FILTER (WHERE s.resolution_done_at <= s.resolution_due),
+                   count(*) FILTER (WHERE s.resolution_done_at > s.resolution_due
+                                       OR (s.resolution_done_at IS NULL AND NOT s.resolution_paused AND s.resolution_due < $now)),
+                   count(*) FILTER (WHERE s.resolution_done_at IS NULL AND (s.resolution_paused OR s.resolution_due >= $now)),
+                   quantile_cont(s.first_response_business_min, 0.5),
+                   quantile_cont(s.first_response_business_min, 0.9),
+                   quantile_cont(s.resolution_business_min / 60.0, 0.5),
+                   quantile_cont(s.resolution_business_min / 60.0, 0.9)
+            FROM tickets t
+            JOIN ticket_sla s ON s.source = t.source AND s.ticket_id = t.ticket_id
+            {clientJoin}
+            WHERE t.created_at >= $start AND t.created_at < $end
+            GROUP BY ALL
+            """, r =>
+        {
+            var g = For(r.GetString(0));
+            g.SlaFirstResponse = new SlaCompliance(r.GetInt64(1), r.GetInt64(2), r.GetInt64(3));
+            g.SlaResolution = new SlaCompliance(r.GetInt64(4), r.GetInt64(5), r.GetInt64(6));
+            g.FirstResponseBusinessMinutes = new Percentiles(NullableDouble(r, 7), NullableDouble(r, 8));
+            g.ResolutionBusinessHours = new Percentiles(NullableDouble(r, 9), NullableDouble(r, 10));
+        }, command => command.Parameters.Add("now", now));
+
+        // The tier mix behind each group's CSAT responses and FCR-eligible tickets, for tier-weighted targets.
+        Query(connection, period, $"""
+            SELECT {GroupKeys.Sql(grouping, "s.responded_at", grouping == MetricsGrouping.Channel ? "t.channel" : null)} AS key, c.tier, count(*)
+            FROM csat_responses s
+            JOIN clients c ON c.client_id = s.client_id
+            {csatTicketJoin}
+            WHERE s.responded_at >= $start AND s.responded_at < $end
+            GROUP BY ALL
+            """, r => For(r.GetString(0)).CsatTierMix.Add((r.GetString(1), r.GetInt64(2))));
+        Query(connection, period, $"""
+            SELECT {GroupKeys.Sql(grouping, "coalesce(t.solved_at, t.closed_at)", "t.channel")} AS key, c.tier, count(*)
+            FROM tickets t JOIN clients c ON c.client_id = t.client_id
+            WHERE t.status IN ('solved', 'closed') AND t.agent_replies IS NOT NULL AND t.reopens IS NOT NULL
+              AND coalesce(t.solved_at, t.closed_at) >= $start AND coalesce(t.solved_at, t.closed_at) < $end
+            GROUP BY ALL
+            """, r => For(r.GetString(0)).FcrTierMix.Add((r.GetString(1), r.GetInt64(2))));
+
         if (grouping == MetricsGrouping.All && groups.Count == 0)
         {
             For("all");
         }
-        var ordered = groups.Values.Select(g => g.Build()).ToList();
+        var ordered = groups.Values.Select(g => g.Build(settings.Targets)).ToList();
         ordered.Sort((a, b) => GroupKeys.Compare(grouping, a.Key, b.Key));
         return new MetricsReport(period, grouping, ordered);
     }
@@ -184,11 +240,55 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection)
 
         internal Percentiles ResolutionHours { get; set; } = new(null, null);
 
-        internal QualityMetrics Build() => new(
-            key, Created, Solved, Backlog, Csat, Nps,
-            new Proportion(OneTouch, FcrEligible),
-            new Proportion(Escalated, Created),
-            new Proportion(Reopened, Solved),
-            FirstResponseMinutes, ResolutionHours);
+        internal SlaCompliance SlaFirstResponse { get; set; } = new(0, 0, 0);
+
+        internal SlaCompliance SlaResolution { get; set; } = new(0, 0, 0);
+
+        internal Percentiles FirstResponseBusinessMinutes { get; set; } = new(null, null);
+
+        internal Percentiles ResolutionBusinessHours { get; set; } = new(null, null);
+
+        internal List<(string Tier, long Count)> CsatTierMix { get; } = [];
+
+        internal List<(string Tier, long Count)> FcrTierMix { get; } = [];
+
+        internal QualityMetrics Build(QualityTargets targets)
+        {
+            var fcr = new Proportion(OneTouch, FcrEligible);
+            var escalations = new Proportion(Escalated, Created);
+            var checks = new List<TargetCheck>();
+            if (WeightedTierTarget(CsatTierMix, targets, t => t.CsatPct) is { } csatTarget)
+            {
+                checks.Add(new TargetCheck("csat_pct", Csat.Percent, csatTarget, TargetDirection.AtLeast));
+            }
+            if (WeightedTierTarget(FcrTierMix, targets, t => t.FcrPct) is { } fcrTarget)
+            {
+                checks.Add(new TargetCheck("fcr_pct", fcr.Percent, fcrTarget, TargetDirection.AtLeast));
+            }
+            checks.Add(new TargetCheck("sla_first_response_pct", SlaFirstResponse.Percent, targets.SlaCompliancePct, TargetDirection.AtLeast));
+            checks.Add(new TargetCheck("sla_resolution_pct", SlaResolution.Percent, targets.SlaCompliancePct, TargetDirection.AtLeast));
+            checks.Add(new TargetCheck("escalation_pct", escalations.Percent, targets.EscalationRateMaxPct, TargetDirection.Below));
+            checks.Add(new TargetCheck("nps", Nps.Score, targets.NpsMin, TargetDirection.AtLeast));
+            return new QualityMetrics(
+                key, Created, Solved, Backlog, Csat, Nps, fcr, escalations, new Proportion(Reopened, Solved),
+                FirstResponseMinutes, ResolutionHours, SlaFirstResponse, SlaResolution,
+                FirstResponseBusinessMinutes, ResolutionBusinessHours, checks);
+        }
+
+        private static double? WeightedTierTarget(
+            List<(string Tier, long Count)> mix, QualityTargets targets, Func<TierQualityTargets, double> pick)
+        {
+            double weighted = 0;
+            long total = 0;
+            foreach (var (tier, count) in mix)
+            {
+                if (Enum.TryParse<SupportTier>(tier, ignoreCase: true, out var parsed) && targets.Tiers.TryGetValue(parsed, out var t))
+                {
+                    weighted += pick(t) * count;
+                    total += count;
+                }
+            }
+            return total == 0 ? null : weighted / total;
+        }
     }
 }

@@ -8,7 +8,10 @@ public sealed record Backlog(long Open, double? MedianAgeHours, double? OldestAg
 
 /// <summary>
 /// The quality metrics of one group over one period (DESIGN.md §4). Period membership: tickets by creation,
-/// FCR, reopens and resolution times by solve time, surveys by response time, backlog at the period's end.
+/// FCR, reopens and resolution times by solve time, surveys by response time, backlog at the period's end, SLA by
+/// ticket creation (as of now). Targets: CSAT and FCR against the group's tier targets, weighted by each tier's
+/// share of the group's responses (resp. solved tickets) when a group mixes tiers; SLA, escalations and NPS against
+/// the organisation's targets.
 /// </summary>
 public sealed record QualityMetrics(
     string Key,
@@ -21,7 +24,12 @@ public sealed record QualityMetrics(
     Proportion Escalations,
     Proportion Reopens,
     Percentiles FirstResponseMinutes,
-    Percentiles ResolutionHours);
+    Percentiles ResolutionHours,
+    SlaCompliance SlaFirstResponse,
+    SlaCompliance SlaResolution,
+    Percentiles FirstResponseBusinessMinutes,
+    Percentiles ResolutionBusinessHours,
+    IReadOnlyList<TargetCheck> Targets);
 
 /// <summary>Metrics of every group of a period.</summary>
 public sealed record MetricsReport(ReportingPeriod Period, MetricsGrouping Grouping, IReadOnlyList<QualityMetrics> Groups);

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using NodaTime;
 using SupportLens.Analytics.Metrics;
 
 namespace SupportLens.Web.Cli;
@@ -17,11 +16,12 @@ internal static class MetricsCommand
         var month = new Option<string?>("--month") { Description = "The month to report, in the reporting time zone.", HelpName = "YYYY-MM" };
         var from = new Option<string?>("--from") { Description = "First day of a date range (with --to).", HelpName = "DATE" };
         var to = new Option<string?>("--to") { Description = "Last day of a date range, inclusive.", HelpName = "DATE" };
+        var config = SettingsLoader.Option();
         var by = new Option<string?>("--by") { Description = "Split by tier, client, channel, month or success-manager.", HelpName = "DIMENSION" };
         by.AcceptOnlyFromAmong("tier", "client", "channel", "month", "success-manager");
 
         var command = new Command("metrics", "CSAT, NPS, FCR, SLA compliance, escalations, reopens and backlog of a period.");
-        foreach (var option in new Option[] { month, from, to, by, json, data })
+        foreach (var option in new Option[] { month, from, to, by, json, data, config })
         {
             command.Options.Add(option);
         }
@@ -40,20 +40,19 @@ internal static class MetricsCommand
         });
         command.SetAction(parse =>
         {
-            var zone = DateTimeZoneProviders.Tzdb["America/New_York"];
+            var settings = SettingsLoader.Load(parse.GetValue(config));
+            using var warehouse = DbCommand.OpenWarehouse(parse.GetValue(data), time);
+            var service = new MetricsService(warehouse.OpenConnection, settings, time);
             ReportingPeriod period;
             try
             {
-                period = parse.GetValue(month) is { } m
-                    ? ReportingPeriod.Month(m, zone)
-                    : ReportingPeriod.Between(parse.GetValue(from)!, parse.GetValue(to)!, zone);
+                period = parse.GetValue(month) is { } m ? service.Month(m) : service.Between(parse.GetValue(from)!, parse.GetValue(to)!);
             }
             catch (FormatException e)
             {
                 throw new CliUsageException(e.Message);
             }
-            using var warehouse = DbCommand.OpenWarehouse(parse.GetValue(data), time);
-            var report = new MetricsService(warehouse.OpenConnection).Compute(period, Grouping(parse.GetValue(by)));
+            var report = service.Compute(period, Grouping(parse.GetValue(by)));
             output.Write(parse.GetValue(json) ? Json(report) : Text(report));
             return SupportLensCli.Done;
         });
@@ -89,6 +88,8 @@ internal static class MetricsCommand
                 NpsResponses = g.Nps.Responses,
                 NpsMoe = Round(g.Nps.MarginOfError),
                 FcrPct = Round(g.FirstContactResolution.Percent),
+                SlaFirstResponsePct = Round(g.SlaFirstResponse.Percent),
+                SlaResolutionPct = Round(g.SlaResolution.Percent),
                 EscalationPct = Round(g.Escalations.Percent),
                 ReopenPct = Round(g.Reopens.Percent),
                 TicketsSolved = g.TicketsSolved,
@@ -98,21 +99,41 @@ internal static class MetricsCommand
                 FirstResponseP90Minutes = Round(g.FirstResponseMinutes.P90),
                 ResolutionP50Hours = Round(g.ResolutionHours.P50),
                 ResolutionP90Hours = Round(g.ResolutionHours.P90),
+                SlaFirstResponse = Counts(g.SlaFirstResponse),
+                SlaResolution = Counts(g.SlaResolution),
+                FirstResponseP50BusinessMinutes = Round(g.FirstResponseBusinessMinutes.P50),
+                FirstResponseP90BusinessMinutes = Round(g.FirstResponseBusinessMinutes.P90),
+                ResolutionP50BusinessHours = Round(g.ResolutionBusinessHours.P50),
+                ResolutionP90BusinessHours = Round(g.ResolutionBusinessHours.P90),
+                Targets = g.Targets.Select(t => new { t.Metric, Actual = Round(t.Actual), t.Target, t.Met, Margin = Round(t.Margin) }),
             }),
         };
         return JsonSerializer.Serialize(document, JsonOutput.Options) + Environment.NewLine;
     }
+
+    private static object Counts(SlaCompliance sla) => new { sla.Achieved, sla.Breached, sla.Active };
 
     private static string Text(MetricsReport report)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Metrics {report.Period.FromText} to {report.Period.ToText} ({report.Period.Zone.Id})");
         text.AppendLine();
-        text.AppendLine("group                 tickets  solved   CSAT % (n)        NPS (n)        FCR %   esc %  reopen %  backlog");
+        text.AppendLine("group                 tickets  solved   CSAT % (n)        NPS (n)        FCR %  SLA 1st %  SLA res %   esc %  reopen %  backlog");
         foreach (var g in report.Groups)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"{Clip(g.Key, 20),-20} {g.TicketsCreated,8:N0} {g.TicketsSolved,7:N0}   {Pct(g.Csat.Percent),6} ({g.Csat.Total,5:N0})  {Num(g.Nps.Score),6} ({g.Nps.Responses,4:N0})  {Pct(g.FirstContactResolution.Percent),6}  {Pct(g.Escalations.Percent),6}  {Pct(g.Reopens.Percent),8}  {g.Backlog.Open,7:N0}");
+                $"{Clip(g.Key, 20),-20} {g.TicketsCreated,8:N0} {g.TicketsSolved,7:N0}   {Pct(g.Csat.Percent),6} ({g.Csat.Total,5:N0})  {Num(g.Nps.Score),6} ({g.Nps.Responses,4:N0})  {Pct(g.FirstContactResolution.Percent),6}  {Pct(g.SlaFirstResponse.Percent),9}  {Pct(g.SlaResolution.Percent),9}  {Pct(g.Escalations.Percent),6}  {Pct(g.Reopens.Percent),8}  {g.Backlog.Open,7:N0}");
+        }
+        var missed = report.Groups.SelectMany(g => g.Targets.Where(t => t.Met == false).Select(t => (g.Key, t))).ToList();
+        if (missed.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("Missed targets:");
+            foreach (var (key, t) in missed)
+            {
+                var comparison = t.Direction == TargetDirection.AtLeast ? ">=" : "<";
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {key}: {t.Metric} {Num(t.Actual)} (target {comparison} {t.Target:0.##}, off by {Math.Abs(t.Margin!.Value):0.##})");
+            }
         }
         return text.ToString();
     }

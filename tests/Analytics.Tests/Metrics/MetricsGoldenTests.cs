@@ -1,4 +1,5 @@
 using NodaTime;
+using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Metrics;
 using SupportLens.Storage.Data;
 using SupportLens.Storage.Schema;
@@ -7,7 +8,8 @@ namespace SupportLens.Analytics.Tests.Metrics;
 
 /// <summary>
 /// Metrics of March 2026 in America/New_York over a hand-built history. March starts at 2026-03-01T05:00Z (EST)
-/// and ends at 2026-04-01T04:00Z (EDT: DST began on 8 March). Every expected figure is worked out in comments.
+/// and ends at 2026-04-01T04:00Z (EDT: DST began on 8 March). "Now" is 2026-04-01T12:00Z. Every expected figure
+/// is worked out in comments.
 /// </summary>
 public sealed class MetricsGoldenTests : IDisposable
 {
@@ -48,7 +50,7 @@ public sealed class MetricsGoldenTests : IDisposable
                 ('g', 'N5', 'B', '2026-03-05T12:00:00Z', 6), ('g', 'N6', 'B', '2026-03-05T12:00:00Z', 10),
                 ('g', 'N7', 'A', '2026-02-28T12:00:00Z', 0);
             """);
-        _service = new MetricsService(_connection.Duplicate);
+        _service = new MetricsService(_connection.Duplicate, SupportLensSettings.Default, new FixedTime(new DateTimeOffset(2026, 4, 1, 12, 0, 0, TimeSpan.Zero)));
     }
 
     public void Dispose() => _connection.Dispose();
@@ -89,6 +91,45 @@ public sealed class MetricsGoldenTests : IDisposable
         Assert.Equal(new Proportion(3, 4), all.Csat);
         // NPS N1..N6: 3 promoters, 1 passive, 2 detractors.
         Assert.Equal(new NetPromoterScore(3, 1, 2), all.Nps);
+    }
+
+    [Fact]
+    public void Sla_on_business_calendars_as_of_now()
+    {
+        var all = Assert.Single(March(MetricsGrouping.All).Groups);
+        // T1, starter (Mon-Fri 09-18 New York): created Mon 2 Mar 09:00 EST, answered 09:30 (30 business min, due 17:00),
+        //   solved 13:00 (240 min; due Wed 4 Mar 15:00 after 9 + 9 + 6 h).
+        // T2, starter: created Tue 10 Mar 09:00 EDT, answered 09:10 (10 min), solved Wed 09:00 (9 h = 540 min).
+        // T3, enterprise (24x7, 1 h / 4 h): answered after 15 min; unsolved, due 2026-04-01T03:30Z, breached at 12:00Z.
+        Assert.Equal(new SlaCompliance(3, 0, 0), all.SlaFirstResponse);
+        Assert.Equal(new SlaCompliance(2, 1, 0), all.SlaResolution);
+        Assert.Equal(66.67, all.SlaResolution.Percent!.Value, 2);
+        // First responses 30, 10, 15 business minutes; resolutions 4 and 9 business hours.
+        Assert.Equal(15, all.FirstResponseBusinessMinutes.P50!.Value, 6);
+        Assert.Equal(27, all.FirstResponseBusinessMinutes.P90!.Value, 6);
+        Assert.Equal(6.5, all.ResolutionBusinessHours.P50!.Value, 6);
+        Assert.Equal(8.5, all.ResolutionBusinessHours.P90!.Value, 6);
+    }
+
+    [Fact]
+    public void Targets_weigh_tier_targets_by_the_group_mix()
+    {
+        var all = Assert.Single(March(MetricsGrouping.All).Groups).Targets.ToDictionary(t => t.Metric);
+        // CSAT responses: two starter (target 85), two enterprise (98): (2·85 + 2·98)/4 = 91.5; actual 75 → missed by 16.5.
+        Assert.Equal(91.5, all["csat_pct"].Target, 6);
+        Assert.False(all["csat_pct"].Met);
+        Assert.Equal(-16.5, all["csat_pct"].Margin!.Value, 6);
+        // FCR-eligible solves: T1, T2, T6 starter, T5 enterprise: (3·85 + 98)/4 = 88.25.
+        Assert.Equal(88.25, all["fcr_pct"].Target, 6);
+        // Escalations 33.3 % against "below 10 %": missed by 23.3 points.
+        Assert.False(all["escalation_pct"].Met);
+        Assert.Equal(-23.33, all["escalation_pct"].Margin!.Value, 2);
+        Assert.True(all["sla_first_response_pct"].Met);
+        Assert.False(all["nps"].Met);
+
+        var enterprise = March(MetricsGrouping.Tier).Groups.Single(g => g.Key == "enterprise").Targets.ToDictionary(t => t.Metric);
+        Assert.Equal(98, enterprise["csat_pct"].Target);
+        Assert.True(enterprise["csat_pct"].Met);
     }
 
     [Fact]

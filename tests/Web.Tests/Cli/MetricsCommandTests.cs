@@ -33,7 +33,7 @@ public sealed class MetricsCommandTests
         Assert.Equal("2026-10-31", root.GetProperty("to").GetString());
         var groups = root.GetProperty("groups").EnumerateArray().ToList();
         Assert.Equal(["starter", "business"], groups.Select(g => g.GetProperty("key").GetString()));
-        foreach (var field in new[] { "key", "tickets", "csat_pct", "csat_responses", "nps", "nps_responses", "fcr_pct", "escalation_pct", "reopen_pct" })
+        foreach (var field in new[] { "key", "tickets", "csat_pct", "csat_responses", "nps", "nps_responses", "fcr_pct", "sla_first_response_pct", "sla_resolution_pct", "escalation_pct", "reopen_pct", "targets" })
         {
             Assert.True(groups[0].TryGetProperty(field, out _), field);
         }
@@ -71,5 +71,19 @@ public sealed class MetricsCommandTests
         var result = CliRunner.Run("metrics", "--month", "2026-10", "--by", "planet");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("planet", result.Error);
+    }
+
+    [Fact]
+    public void An_invalid_configuration_file_fails_naming_the_key()
+    {
+        using var dir = new TempDirectory();
+        var config = Path.Combine(dir.Path, "bad.json");
+        var json = SupportLens.Analytics.Configuration.SupportLensSettings.Default.ToJson()
+            .Replace("\"reporting_time_zone\": \"America/New_York\"", "\"reporting_time_zone\": \"Mars/Olympus\"", StringComparison.Ordinal);
+        File.WriteAllText(config, json);
+        var result = CliRunner.Run("metrics", "--month", "2026-10", "--config", config, "--data", dir.Path);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("reporting_time_zone", result.Error);
+        Assert.Contains("Mars/Olympus", result.Error);
     }
 }

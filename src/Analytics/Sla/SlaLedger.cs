@@ -1,0 +1,160 @@
+using System.Security.Cryptography;
+using System.Text;
+using NodaTime;
+using SupportLens.Storage.Data;
+
+namespace SupportLens.Analytics.Sla;
+
+/// <summary>
+/// Keeps <c>ticket_sla</c> in step with <c>tickets</c>: evaluates, with the SLA clock, every ticket that is new,
+/// changed since its last evaluation, evaluated under other policies, or paused (its projected deadline moves with
+/// time). Queries then count achieved, breached and active targets in SQL. One transaction per refresh.
+/// </summary>
+public sealed class SlaLedger(SlaClock clock, TimeProvider time)
+{
+    private readonly string _policy = Fingerprint(clock.Policies);
+
+    /// <summary>Brings the ledger up to date; returns how many tickets were (re-)evaluated.</summary>
+    public int Refresh(DuckDbConnection connection)
+    {
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        using var transaction = connection.BeginTransaction();
+        using (var todo = connection.CreateCommand())
+        {
+            todo.CommandText = """
+                CREATE OR REPLACE TEMP TABLE sla_todo AS
+                SELECT t.source, t.ticket_id
+                FROM tickets t
+                LEFT JOIN ticket_sla s ON s.source = t.source AND s.ticket_id = t.ticket_id
+                WHERE s.ticket_id IS NULL
+                   OR s.policy <> $policy
+                   OR s.ticket_updated_at IS DISTINCT FROM t.updated_at
+                   OR s.resolution_paused
+                   OR (s.first_response_done_at IS NULL AND t.first_response_at IS NOT NULL)
+                   OR (s.resolution_done_at IS NULL AND coalesce(t.solved_at, t.closed_at) IS NOT NULL)
+                """;
+            todo.Parameters.Add("policy", _policy);
+            todo.ExecuteNonQuery();
+        }
+        connection.ExecuteNonQuery("""
+            DELETE FROM ticket_sla s USING sla_todo d WHERE s.source = d.source AND s.ticket_id = d.ticket_id
+            """);
+
+        var evaluated = 0;
+        using (var appender = connection.CreateAppender("ticket_sla"))
+        using (var read = connection.CreateCommand())
+        {
+            // Tickets with their status changes in order, one row per change (or one row without).
+            read.CommandText = """
+                SELECT t.source, t.ticket_id, t.created_at, t.first_response_at, coalesce(t.solved_at, t.closed_at),
+                       c.tier, t.priority, t.updated_at, e.occurred_at, e.value
+                FROM sla_todo d
+                JOIN tickets t ON t.source = d.source AND t.ticket_id = d.ticket_id
+                JOIN clients c ON c.client_id = t.client_id
+                LEFT JOIN ticket_events e ON e.source = t.source AND e.ticket_id = t.ticket_id AND e.event = 'status'
+                ORDER BY t.source, t.ticket_id, e.occurred_at
+                """;
+            using var reader = read.ExecuteReader();
+            PendingTicket? current = null;
+            while (reader.Read())
+            {
+                var source = reader.GetString(0);
+                var ticketId = reader.GetString(1);
+                if (current is null || current.Source != source || current.TicketId != ticketId)
+                {
+                    if (current is not null)
+                    {
+                        Write(appender, current, now);
+                        evaluated++;
+                    }
+                    current = new PendingTicket(source, ticketId, ReadTicket(reader), Timestamp(reader, 7));
+                }
+                if (!reader.IsDBNull(8) && ParseStatus(reader.IsDBNull(9) ? null : reader.GetString(9)) is { } status)
+                {
+                    current.Changes.Add(new TicketStatusChange(Instant.FromDateTimeOffset(reader.GetDateTimeOffset(8)), status));
+                }
+            }
+            if (current is not null)
+            {
+                Write(appender, current, now);
+                evaluated++;
+            }
+            appender.Close();
+        }
+        connection.ExecuteNonQuery("DROP TABLE sla_todo");
+        transaction.Commit();
+        return evaluated;
+    }
+
+    private void Write(DuckDbAppender appender, PendingTicket pending, Instant now)
+    {
+        var evaluation = clock.Evaluate(pending.Ticket, pending.Changes, now);
+        var firstResponse = evaluation.FirstResponse;
+        var resolution = evaluation.Resolution;
+        appender
+            .Append(pending.Source)
+            .Append(pending.TicketId)
+            .Append(_policy)
+            .Append(pending.UpdatedAt)
+            .Append(firstResponse.Deadline.ToDateTimeOffset())
+            .Append(firstResponse.CompletedAt?.ToDateTimeOffset())
+            .Append(firstResponse.CompletedAt is null ? null : firstResponse.Elapsed.TotalMinutes)
+            .Append(resolution.Deadline.ToDateTimeOffset())
+            .Append(resolution.CompletedAt?.ToDateTimeOffset())
+            .Append(resolution.CompletedAt is null ? null : resolution.Elapsed.TotalMinutes)
+            .Append(resolution.IsPaused)
+            .Append(now.ToDateTimeOffset());
+        appender.EndRow();
+    }
+
+    private static SlaTicket ReadTicket(DuckDbDataReader reader) => new(
+        Instant.FromDateTimeOffset(reader.GetDateTimeOffset(2)),
+        Timestamp(reader, 3) is { } response ? Instant.FromDateTimeOffset(response) : null,
+        Timestamp(reader, 4) is { } solved ? Instant.FromDateTimeOffset(solved) : null,
+        Enum.Parse<SupportTier>(reader.GetString(5), ignoreCase: true),
+        reader.IsDBNull(6) ? null : Enum.Parse<TicketPriority>(reader.GetString(6), ignoreCase: true));
+
+    private static DateTimeOffset? Timestamp(DuckDbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetDateTimeOffset(ordinal);
+
+    private static TicketStatus? ParseStatus(string? value) => value switch
+    {
+        "new" => TicketStatus.New,
+        "open" => TicketStatus.Open,
+        "pending" => TicketStatus.Pending,
+        "on_hold" or "hold" => TicketStatus.OnHold,
+        "solved" => TicketStatus.Solved,
+        "closed" => TicketStatus.Closed,
+        _ => null,
+    };
+
+    /// <summary>A short stable digest of the policies, so a configuration change re-evaluates every ticket.</summary>
+    private static string Fingerprint(SlaPolicySet policies)
+    {
+        var text = new StringBuilder();
+        foreach (var policy in policies.Policies.OrderBy(p => p.Tier))
+        {
+            Describe(text, policy.Tier.ToString(), policy.Targets);
+            foreach (var (priority, targets) in Enum.GetValues<TicketPriority>().Select(p => (p, policy.TargetsFor(p))))
+            {
+                Describe(text, $"{policy.Tier}/{priority}", targets);
+            }
+        }
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
+    }
+
+    private static void Describe(StringBuilder text, string name, SlaTargets targets)
+    {
+        var calendar = targets.Calendar;
+        text.Append(name).Append('|').Append(targets.FirstResponse.TotalSeconds).Append('|').Append(targets.Resolution.TotalSeconds)
+            .Append('|').Append(calendar.Name).Append('|').Append(calendar.Zone.Id)
+            .Append('|').AppendJoin(',', calendar.Hours.Select(h => $"{h.Day}{h.Opens:HHmm}{h.Closes:HHmm}"))
+            .Append('|').AppendJoin(',', calendar.Holidays.Rules).Append('|').AppendJoin(',', calendar.Holidays.Dates.Select(d => d.Date))
+            .Append('\n');
+    }
+
+    private sealed record PendingTicket(string Source, string TicketId, SlaTicket Ticket, DateTimeOffset? UpdatedAt)
+    {
+        internal List<TicketStatusChange> Changes { get; } = [];
+    }
+}

@@ -1,0 +1,71 @@
+using SupportLens.Analytics.Sla;
+using SupportLens.Storage.Data;
+using SupportLens.Storage.Schema;
+
+namespace SupportLens.Analytics.Tests.Sla;
+
+public sealed class SlaLedgerTests : IDisposable
+{
+    private readonly DuckDbConnection _connection = new(":memory:");
+    private readonly FixedTime _time = new(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly SlaLedger _ledger;
+
+    public SlaLedgerTests()
+    {
+        _connection.Open();
+        new SchemaMigrator(SchemaMigrator.Embedded, TimeProvider.System).Migrate(_connection);
+        _connection.ExecuteNonQuery("""
+            INSERT INTO clients (client_id, source, name, tier) VALUES ('B', 'generic', 'Bolt', 'business');
+            INSERT INTO tickets (source, ticket_id, client_id, created_at, channel, priority, status, first_response_at, solved_at, updated_at) VALUES
+                ('g', 'done', 'B', '2026-06-01T08:00:00Z', 'email', 'normal', 'solved', '2026-06-01T09:00:00Z', '2026-06-01T10:00:00Z', '2026-06-01T10:00:00Z'),
+                ('g', 'waiting', 'B', '2026-06-01T09:00:00Z', 'email', 'normal', 'pending', '2026-06-01T09:30:00Z', NULL, '2026-06-01T10:00:00Z');
+            INSERT INTO ticket_events (source, ticket_id, occurred_at, event, value) VALUES
+                ('g', 'waiting', '2026-06-01T10:00:00Z', 'status', 'pending');
+            """);
+        _ledger = new SlaLedger(new SlaClock(SlaPolicySet.Default), _time);
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    private T Scalar<T>(string sql)
+    {
+        using var command = new DuckDbCommand(sql, _connection);
+        return (T)command.ExecuteScalar()!;
+    }
+
+    [Fact]
+    public void Evaluates_new_tickets_once_and_paused_ones_on_every_refresh()
+    {
+        Assert.Equal(2, _ledger.Refresh(_connection));
+        Assert.Equal(2L, Scalar<long>("SELECT count(*) FROM ticket_sla"));
+        // Only the paused ticket moves with time.
+        Assert.Equal(1, _ledger.Refresh(_connection));
+        Assert.True(Scalar<bool>("SELECT resolution_paused FROM ticket_sla WHERE ticket_id = 'waiting'"));
+    }
+
+    [Fact]
+    public void A_paused_ticket_deadline_moves_out_as_time_passes()
+    {
+        _ledger.Refresh(_connection);
+        var before = Scalar<DateTimeOffset>("SELECT resolution_due FROM ticket_sla WHERE ticket_id = 'waiting'");
+        // Business tier, 24x7, 8 h: 1 h ran before the pause at 10:00; as of 12:00 the projection is 12:00 + 7 h.
+        Assert.Equal(new DateTimeOffset(2026, 6, 1, 19, 0, 0, TimeSpan.Zero), before);
+        _time.Now = _time.Now.AddHours(3);
+        _ledger.Refresh(_connection);
+        Assert.Equal(before.AddHours(3), Scalar<DateTimeOffset>("SELECT resolution_due FROM ticket_sla WHERE ticket_id = 'waiting'"));
+    }
+
+    [Fact]
+    public void An_updated_ticket_is_evaluated_again()
+    {
+        _ledger.Refresh(_connection);
+        _connection.ExecuteNonQuery("""
+            UPDATE tickets SET status = 'solved', solved_at = '2026-06-01T11:00:00Z', updated_at = '2026-06-01T11:00:00Z' WHERE ticket_id = 'waiting';
+            DELETE FROM ticket_events;
+            """);
+        Assert.Equal(1, _ledger.Refresh(_connection));
+        Assert.Equal(0, _ledger.Refresh(_connection));
+        // 09:00 to 11:00 on a 24x7 calendar, no pauses left: 120 business minutes.
+        Assert.Equal(120.0, Scalar<double>("SELECT resolution_business_min FROM ticket_sla WHERE ticket_id = 'waiting'"));
+    }
+}
