@@ -16,6 +16,7 @@ internal static class SupportLensCli
         var root = new RootCommand("SupportLens: support analytics and QA reporting (CSAT, NPS, FCR, SLA, forecasts, client health).");
         root.Subcommands.Add(DbCommand.Create(output, time));
         root.Subcommands.Add(MetricsCommand.Create(output, time));
+        root.Subcommands.Add(SampleDataCommand.Create(output));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
