@@ -21,7 +21,7 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
     public MetricsReport Compute(ReportingPeriod period, MetricsGrouping grouping)
     {
         using var connection = openConnection();
-        new SlaLedger(new SlaClock(settings.SlaPolicies), time).Refresh(connection);
+        new SlaLedger(new SlaClock(settings.SlaPolicies), time).RefreshIfStale(connection);
         var now = time.GetUtcNow();
         var groups = new Dictionary<string, GroupAccumulator>(StringComparer.Ordinal);
         GroupAccumulator For(string key) => groups.TryGetValue(key, out var g) ? g : groups[key] = new GroupAccumulator(key);

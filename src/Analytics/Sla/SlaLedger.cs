@@ -14,6 +14,29 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
 {
     private readonly string _policy = Fingerprint(clock.Policies);
 
+    /// <summary>
+    /// Refreshes only when tickets changed since the last refresh (or the policies did); otherwise re-projects just the
+    /// paused tickets. Cheap enough to run before every query.
+    /// </summary>
+    public int RefreshIfStale(DuckDbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT count(*) FROM sla_ledger_state s
+                    WHERE s.policy = $policy AND s.tickets = t.tickets
+                      AND s.last_updated_at IS NOT DISTINCT FROM t.last_updated_at
+                      AND s.last_batch_id IS NOT DISTINCT FROM t.last_batch_id) = 1,
+                   (SELECT count(*) FROM ticket_sla WHERE resolution_paused) > 0
+            FROM (SELECT count(*) AS tickets, max(updated_at) AS last_updated_at, max(batch_id) AS last_batch_id FROM tickets) t
+            """;
+        command.Parameters.Add("policy", _policy);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        var current = reader.GetBoolean(0);
+        var anyPaused = reader.GetBoolean(1);
+        return current && !anyPaused ? 0 : Refresh(connection);
+    }
+
     /// <summary>Brings the ledger up to date; returns how many tickets were (re-)evaluated.</summary>
     public int Refresh(DuckDbConnection connection)
     {
@@ -82,6 +105,17 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
             appender.Close();
         }
         connection.ExecuteNonQuery("DROP TABLE sla_todo");
+        using (var stamp = connection.CreateCommand())
+        {
+            stamp.CommandText = """
+                DELETE FROM sla_ledger_state;
+                INSERT INTO sla_ledger_state
+                SELECT $policy, count(*), max(updated_at), max(batch_id), $now FROM tickets;
+                """;
+            stamp.Parameters.Add("policy", _policy);
+            stamp.Parameters.Add("now", now.ToDateTimeOffset());
+            stamp.ExecuteNonQuery();
+        }
         transaction.Commit();
         return evaluated;
     }

@@ -68,4 +68,18 @@ public sealed class SlaLedgerTests : IDisposable
         // 09:00 to 11:00 on a 24x7 calendar, no pauses left: 120 business minutes.
         Assert.Equal(120.0, Scalar<double>("SELECT resolution_business_min FROM ticket_sla WHERE ticket_id = 'waiting'"));
     }
+
+    [Fact]
+    public void Refresh_if_stale_skips_work_when_nothing_changed()
+    {
+        _connection.ExecuteNonQuery("DELETE FROM ticket_events; UPDATE tickets SET status = 'open'");
+        Assert.Equal(2, _ledger.RefreshIfStale(_connection));
+        Assert.Equal(0, _ledger.RefreshIfStale(_connection));
+        _connection.ExecuteNonQuery("""
+            INSERT INTO tickets (source, ticket_id, client_id, created_at, channel, status, updated_at)
+            VALUES ('g', 'new', 'B', '2026-06-01T11:00:00Z', 'chat', 'open', '2026-06-01T11:00:00Z')
+            """);
+        Assert.Equal(1, _ledger.RefreshIfStale(_connection));
+        Assert.Equal(0, _ledger.RefreshIfStale(_connection));
+    }
 }

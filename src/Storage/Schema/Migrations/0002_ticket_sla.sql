@@ -17,3 +17,12 @@ CREATE TABLE ticket_sla (
     evaluated_at                TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (source, ticket_id)
 );
+
+-- What the ledger last saw of tickets, so a query can tell in milliseconds whether it must refresh first.
+CREATE TABLE sla_ledger_state (
+    policy            VARCHAR NOT NULL,
+    tickets           BIGINT NOT NULL,
+    last_updated_at   TIMESTAMPTZ,
+    last_batch_id     BIGINT,
+    refreshed_at      TIMESTAMPTZ NOT NULL
+);
