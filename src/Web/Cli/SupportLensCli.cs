@@ -15,6 +15,7 @@ internal static class SupportLensCli
     {
         var root = new RootCommand("SupportLens: support analytics and QA reporting (CSAT, NPS, FCR, SLA, forecasts, client health).");
         root.Subcommands.Add(DbCommand.Create(output, time));
+        root.Subcommands.Add(IngestCommand.Create(output, error, time));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -28,12 +29,18 @@ internal static class SupportLensCli
         }
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+            // Our own handlers below turn failures into one line and the right exit code; the default one would print a stack trace.
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (CliFailure failure)
         {
             error.WriteLine($"supportlens: {failure.Message}");
             return Failed;
+        }
+        catch (SupportLens.Ingest.IngestUsageException usage)
+        {
+            error.WriteLine($"supportlens: {usage.Message}");
+            return BadUsage;
         }
     }
 }
