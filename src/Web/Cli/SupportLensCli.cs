@@ -15,6 +15,7 @@ internal static class SupportLensCli
     {
         var root = new RootCommand("SupportLens: support analytics and QA reporting (CSAT, NPS, FCR, SLA, forecasts, client health).");
         root.Subcommands.Add(DbCommand.Create(output, time));
+        root.Subcommands.Add(IngestCommand.Create(output, error, time));
         root.Subcommands.Add(MetricsCommand.Create(output, time));
         root.Subcommands.Add(SampleDataCommand.Create(output));
 
@@ -30,6 +31,7 @@ internal static class SupportLensCli
         }
         try
         {
+            // Our own handlers below turn failures into one line and the right exit code; the default one would print a stack trace.
             return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (CliUsageException usage)
@@ -41,6 +43,11 @@ internal static class SupportLensCli
         {
             error.WriteLine($"supportlens: {failure.Message}");
             return Failed;
+        }
+        catch (SupportLens.Ingest.IngestUsageException usage)
+        {
+            error.WriteLine($"supportlens: {usage.Message}");
+            return BadUsage;
         }
     }
 }

@@ -86,6 +86,7 @@ CREATE TABLE csat_responses (
     score        TINYINT CHECK (score BETWEEN 1 AND 5),   -- NULL when the survey was good/bad
     good         BOOLEAN NOT NULL,                        -- 4-5 or "good"
     comment      VARCHAR,
+    updated_at   TIMESTAMPTZ,
     batch_id     BIGINT,
     PRIMARY KEY (source, response_id)
 );
@@ -98,6 +99,7 @@ CREATE TABLE nps_responses (
     responded_at TIMESTAMPTZ NOT NULL,
     score        TINYINT NOT NULL CHECK (score BETWEEN 0 AND 10),
     comment      VARCHAR,
+    updated_at   TIMESTAMPTZ,
     batch_id     BIGINT,
     PRIMARY KEY (source, response_id)
 );

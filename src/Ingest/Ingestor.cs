@@ -1,0 +1,151 @@
+using System.Text;
+using CsvHelper;
+using NodaTime;
+using SupportLens.Ingest.Loading;
+using SupportLens.Ingest.Profiles;
+using SupportLens.Ingest.Readers;
+using SupportLens.Ingest.Validation;
+using SupportLens.Storage;
+
+namespace SupportLens.Ingest;
+
+/// <summary>
+/// Loads export files into the warehouse, one transaction per file: records stream from the file through a profile
+/// and validation into staging (appender), bad rows into quarantine, then one merge. Killing the process mid-file
+/// leaves the database as it was before the file, since nothing commits before the end.
+/// </summary>
+public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
+{
+    /// <summary>How often (in records) <c>progress</c> hears how far a file has got.</summary>
+    public const int ProgressInterval = 100_000;
+
+    /// <summary>Resolves the profile and time zone of a request, so bad usage fails before any file is touched.</summary>
+    public static void Check(IngestRequest request)
+    {
+        var profile = Profile.Resolve(request.Profile, request.Kind, request.Source);
+        Zone(request.TimeZone ?? profile.Csv?.TimeZone);
+    }
+
+    public IngestReport Ingest(string path, IngestRequest request, Action<long>? progress = null)
+    {
+        var schema = KindSchema.For(request.Kind);
+        var profile = Profile.Resolve(request.Profile, request.Kind, request.Source);
+        var zone = Zone(request.TimeZone ?? profile.Csv?.TimeZone);
+        var started = time.GetUtcNow();
+        var clock = time.GetTimestamp();
+        var file = Path.GetFullPath(path);
+        InputFile input;
+        try
+        {
+            input = InputFile.Inspect(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            var why = e is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist" : $"cannot read the file: {e.Message}";
+            return new IngestReport(null, request.Kind.Name(), profile.Name, file, "rejected", 0, 0, 0, 0, 0, 0, why, [new IngestError(0, null, null, why)]);
+        }
+
+        using var connection = warehouse.OpenConnection();
+        var transaction = connection.BeginTransaction();
+        try
+        {
+            var batchId = BatchLog.Start(connection, request.Kind.Name(), profile.Name, file, input.Sha256, started);
+            using var records = profile.Open(schema, input, request.Delimiter);
+            var validator = new RowValidator(schema, records.ColumnNames, records.Rules, new TimestampParser(zone));
+            long read = 0, rejected = 0;
+            using (var staging = new Staging(connection, schema, profile.Source))
+            using (var quarantine = new Quarantine(connection, batchId))
+            {
+                var errors = new List<RowError>();
+                foreach (var record in records.Records())
+                {
+                    if (++read % ProgressInterval == 0)
+                    {
+                        progress?.Invoke(read);
+                    }
+                    if (record.Error is { } error)
+                    {
+                        quarantine.Add(error);
+                        rejected++;
+                        continue;
+                    }
+                    errors.Clear();
+                    if (validator.Validate(record.Line, record.Fields!, errors) is { } row)
+                    {
+                        staging.Append(row);
+                        continue;
+                    }
+                    errors.ForEach(quarantine.Add);
+                    rejected++;
+                }
+                staging.Close();
+                quarantine.Close();
+            }
+            var merger = new Merger(connection, schema, batchId, records.ColumnNames, records.Provided);
+            rejected += merger.RejectInvalid();
+            if (request.Strict && rejected > 0)
+            {
+                var bad = BatchLog.Errors(connection, batchId, IngestReport.MaxErrors);
+                transaction.Rollback();
+                var message = $"--strict: {rejected} bad row(s), nothing loaded";
+                return Rejected(request, profile, input, started, clock, read, rejected, message, bad);
+            }
+            var counts = merger.Merge();
+            var duration = (long)time.GetElapsedTime(clock).TotalMilliseconds;
+            BatchLog.Finish(connection, batchId, "loaded", read, counts.Staged, rejected, time.GetUtcNow(), duration, null);
+            var listed = BatchLog.Errors(connection, batchId, IngestReport.MaxErrors);
+            transaction.Commit();
+            return new IngestReport(batchId, request.Kind.Name(), profile.Name, file, "loaded", read, counts.Staged, rejected,
+                counts.Inserted, counts.Updated, duration, null, listed);
+        }
+        catch (Exception e) when (e is FileRejectedException or InvalidDataException or CsvFormatException or DecoderFallbackException)
+        {
+            transaction.Rollback();
+            var message = e is FileRejectedException ? e.Message : $"cannot read the file: {e.Message}";
+            return Rejected(request, profile, input, started, clock, 0, 0, message, [new IngestError(1, null, null, message)]);
+        }
+        finally
+        {
+            transaction.Dispose();
+        }
+    }
+
+    /// <summary>The latest batches, oldest first.</summary>
+    public IReadOnlyList<IngestBatch> Batches(int limit = 50)
+    {
+        using var connection = warehouse.OpenConnection();
+        return BatchLog.List(connection, limit);
+    }
+
+    /// <summary>The quarantined rows of a batch by line, or null when there is no such batch.</summary>
+    public IReadOnlyList<IngestError>? Quarantined(long batchId, int limit = 10_000)
+    {
+        using var connection = warehouse.OpenConnection();
+        return BatchLog.Exists(connection, batchId) ? BatchLog.Errors(connection, batchId, limit) : null;
+    }
+
+    // A rejected file is still a batch: what was tried, and why it was refused, stays on record.
+    private IngestReport Rejected(
+        IngestRequest request, Profile profile, InputFile input, DateTimeOffset started, long clock, long read, long rejected,
+        string message, IReadOnlyList<IngestError> errors)
+    {
+        using var connection = warehouse.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        var batchId = BatchLog.Start(connection, request.Kind.Name(), profile.Name, input.Path, input.Sha256, started);
+        var duration = (long)time.GetElapsedTime(clock).TotalMilliseconds;
+        BatchLog.Finish(connection, batchId, "rejected", read, 0, rejected, time.GetUtcNow(), duration, message);
+        BatchLog.AddErrors(connection, batchId, errors);
+        transaction.Commit();
+        return new IngestReport(batchId, request.Kind.Name(), profile.Name, input.Path, "rejected", read, 0, rejected, 0, 0, duration, message, errors);
+    }
+
+    private static DateTimeZone Zone(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return DateTimeZone.Utc;
+        }
+        return DateTimeZoneProviders.Tzdb.GetZoneOrNull(id.Trim())
+               ?? throw new IngestUsageException($"unknown time zone '{id}' (use an IANA name such as America/New_York)");
+    }
+}

@@ -1,0 +1,137 @@
+using SupportLens.Ingest.Validation;
+using SupportLens.Storage.Data;
+
+namespace SupportLens.Ingest.Loading;
+
+/// <summary>What the merge did: rows new to the table, rows replaced by a newer version, rows already as they were.</summary>
+internal sealed record MergeCounts(long Staged, long Inserted, long Updated)
+{
+    public long Unchanged => Staged - Inserted - Updated;
+}
+
+/// <summary>
+/// The checks that need the whole file or the database, then the merge of the staged rows into their table, all in
+/// the caller's transaction. Rows are keyed by (source, id); a stored row is replaced only by a newer
+/// <c>updated_at</c> (or, without one, by different values), so loading the same export twice changes nothing.
+/// </summary>
+internal sealed class Merger(DuckDbConnection connection, KindSchema schema, long batchId, IReadOnlyList<string> columnNames, bool[] provided)
+{
+    private const string Stage = Staging.Table;
+
+    /// <summary>Moves rows with duplicate keys or unknown clients to quarantine; returns how many rows it rejected.</summary>
+    public long RejectInvalid()
+    {
+        long rejected = 0;
+        if (schema.Kind == IngestKind.Csat)
+        {
+            // A survey often names only its ticket: its client is the ticket's.
+            connection.ExecuteNonQuery(
+                $"UPDATE {Stage} AS s SET client_id = t.client_id FROM tickets AS t " +
+                "WHERE s.client_id IS NULL AND t.source = s.source AND t.ticket_id = s.ticket_id");
+            rejected += Reject(
+                $"SELECT _line, ticket_id AS value, 'client_id is empty and ticket ' || ticket_id || ' is not loaded (load tickets first)' AS reason " +
+                $"FROM {Stage} WHERE client_id IS NULL", Column("ticket_id"));
+        }
+        var keys = string.Join(", ", schema.Key);
+        var keyText = schema.Key.Count == 1 ? $"{schema.Key[0]}::VARCHAR" : $"concat_ws(' / ', {string.Join(", ", schema.Key.Select(k => $"{k}::VARCHAR"))})";
+        rejected += Reject(
+            $"SELECT _line, value, 'duplicate {string.Join(" + ", schema.Key)} in this file (first on line ' || first_line || ')' AS reason FROM " +
+            $"(SELECT _line, {keyText} AS value, min(_line) OVER (PARTITION BY {keys}) AS first_line FROM {Stage}) WHERE _line <> first_line",
+            Column(schema.Key[0]));
+        if (schema.HasClientId)
+        {
+            rejected += Reject(
+                $"SELECT _line, client_id AS value, 'unknown client_id (not in clients: load clients first)' AS reason FROM {Stage} AS s " +
+                "WHERE client_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM clients AS c WHERE c.client_id = s.client_id)",
+                Column("client_id"));
+        }
+        if (schema.Kind == IngestKind.Incidents)
+        {
+            rejected += Reject(
+                $"SELECT _line, client_id AS value, 'unknown client_id in affected_clients (not in clients)' AS reason FROM {Staging.ClientsTable} AS s " +
+                "WHERE NOT EXISTS (SELECT 1 FROM clients AS c WHERE c.client_id = s.client_id)",
+                Column("affected_clients"));
+        }
+        return rejected;
+    }
+
+    public MergeCounts Merge()
+    {
+        var staged = Scalar($"SELECT count(*) FROM {Stage}");
+        var dataColumns = schema.Columns.Where(c => provided[schema.FieldIndex[c.Field]] && !schema.Key.Contains(c.Name)).Select(c => c.Name).ToList();
+        if (!schema.HasSource)
+        {
+            dataColumns.Insert(0, "source");
+        }
+        var match = string.Join(" AND ", KeyColumns().Select(k => Nullable(k) ? $"t.{k} IS NOT DISTINCT FROM s.{k}" : $"t.{k} = s.{k}"));
+        var differs = dataColumns.Count == 0 ? "false" : string.Join(" OR ", dataColumns.Select(c => $"t.{c} IS DISTINCT FROM s.{c}"));
+        var newer = schema.HasUpdatedAt && provided[schema.FieldIndex["updated_at"]]
+            ? $"(s.updated_at > t.updated_at OR (t.updated_at IS NULL AND s.updated_at IS NOT NULL) OR (s.updated_at IS NULL AND t.updated_at IS NULL AND ({differs})))"
+            : $"({differs})";
+        long updated = 0;
+        if (dataColumns.Count > 0)
+        {
+            updated = Execute(
+                $"UPDATE {schema.Table} AS t SET {string.Join(", ", dataColumns.Select(c => $"{c} = s.{c}"))}, batch_id = $batch " +
+                $"FROM {Stage} AS s WHERE {match} AND {newer}");
+        }
+        var all = new List<string> { "source" };
+        all.AddRange(schema.Columns.Select(c => c.Name));
+        var inserted = Execute(
+            $"INSERT INTO {schema.Table} ({string.Join(", ", all)}, batch_id) " +
+            $"SELECT {string.Join(", ", all.Select(c => $"s.{c}"))}, $batch FROM {Stage} AS s " +
+            $"WHERE NOT EXISTS (SELECT 1 FROM {schema.Table} AS t WHERE {match})");
+        if (schema.Kind == IngestKind.Incidents)
+        {
+            // The incidents this batch wrote carry its batch_id: their client lists are replaced by the file's.
+            Execute("DELETE FROM incident_clients AS ic USING incidents AS i " +
+                    "WHERE i.batch_id = $batch AND ic.source = i.source AND ic.incident_id = i.incident_id");
+            Execute($"INSERT INTO incident_clients (source, incident_id, client_id) SELECT DISTINCT i.source, sc.incident_id, sc.client_id " +
+                    $"FROM {Staging.ClientsTable} AS sc JOIN {Stage} AS s ON s._line = sc._line " +
+                    "JOIN incidents AS i ON i.source = s.source AND i.incident_id = s.incident_id AND i.batch_id = $batch");
+        }
+        return new MergeCounts(staged, inserted, updated);
+    }
+
+    private IEnumerable<string> KeyColumns() => schema.HasSource ? schema.Key.Prepend("source") : schema.Key;
+
+    private bool Nullable(string column) => schema.FieldIndex.TryGetValue(column, out var i) && !schema.Fields[i].Required;
+
+    private string Column(string field) => columnNames[schema.FieldIndex[field]];
+
+    /// <summary>Quarantines the staged rows a query finds (_line, value, reason) and drops them from staging.</summary>
+    private long Reject(string select, string column)
+    {
+        connection.ExecuteNonQuery($"DROP TABLE IF EXISTS ingest_rejects; CREATE TEMP TABLE ingest_rejects AS {select}");
+        using (var insert = connection.CreateCommand())
+        {
+            insert.CommandText = "INSERT INTO quarantine (batch_id, line, column_name, value, reason) SELECT $batch, _line, $column, value, reason FROM ingest_rejects";
+            insert.Parameters.Add("batch", batchId);
+            insert.Parameters.Add("column", column);
+            insert.ExecuteNonQuery();
+        }
+        var rejected = Scalar("SELECT count(DISTINCT _line) FROM ingest_rejects");
+        connection.ExecuteNonQuery(
+            $"DELETE FROM {Stage} WHERE _line IN (SELECT _line FROM ingest_rejects); " +
+            $"DELETE FROM {Staging.ClientsTable} WHERE _line IN (SELECT _line FROM ingest_rejects); DROP TABLE ingest_rejects");
+        return rejected;
+    }
+
+    private long Execute(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        if (sql.Contains("$batch", StringComparison.Ordinal))
+        {
+            command.Parameters.Add("batch", batchId);
+        }
+        return command.ExecuteNonQuery();
+    }
+
+    private long Scalar(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,167 @@
+using SupportLens.Ingest.Readers;
+using SupportLens.Ingest.Validation;
+
+namespace SupportLens.Ingest.Profiles;
+
+/// <summary>
+/// The records of one file in the fields of a kind: CSV columns or JSON fields picked, mapped and defaulted as a
+/// mapping file says. A CSV header that lacks a required field rejects the file before any row is read.
+/// </summary>
+internal sealed class RecordStream : IDisposable
+{
+    private readonly KindSchema _schema;
+    private readonly FieldBinding?[] _bindings;
+    private readonly CsvRecordSource? _csv;
+    private readonly int[] _csvIndex = [];
+    private readonly IEnumerable<ConvertedRecord>? _json;
+    private readonly IDisposable? _jsonSource;
+
+    private RecordStream(KindSchema schema, MappingFile mapping, string[] columnNames)
+    {
+        _schema = schema;
+        _bindings = schema.Fields.Select(f => mapping.Fields.GetValueOrDefault(f.Name)).ToArray();
+        ColumnNames = columnNames;
+        Provided = schema.Fields.Select(f => mapping.Fields.ContainsKey(f.Name)).ToArray();
+        Rules = mapping.RulesFor(schema, "profile");
+    }
+
+    /// <summary>Per field, how to read it (date format, minutes after another field).</summary>
+    public IReadOnlyList<FieldRule> Rules { get; }
+
+    private RecordStream(KindSchema schema, MappingFile mapping, CsvRecordSource csv)
+        : this(schema, mapping, schema.Fields.Select(f => mapping.Fields.GetValueOrDefault(f.Name)?.Column ?? f.Name).ToArray())
+    {
+        _csv = csv;
+        var header = csv.Header;
+        _csvIndex = _bindings.Select(b => b?.Column is { } column ? IndexOf(header, column) : -1).ToArray();
+        var missing = new List<string>();
+        for (var i = 0; i < schema.Fields.Count; i++)
+        {
+            var spec = schema.Fields[i];
+            var bound = _bindings[i] is { Constant: not null } || _csvIndex[i] >= 0;
+            Provided[i] = bound;
+            if (!bound && spec.Required && (spec.RequiredUnless is null || _csvIndex[schema.FieldIndex[spec.RequiredUnless]] < 0))
+            {
+                missing.Add(_bindings[i]?.Column is { } c && c != spec.Name ? $"{spec.Name} (column '{c}')" : spec.Name);
+            }
+        }
+        if (missing.Count > 0)
+        {
+            throw new FileRejectedException(
+                $"the header lacks required field(s) for {schema.Kind.Name()}: {string.Join(", ", missing)}; " +
+                $"found: {(header.Count == 0 ? "(nothing)" : string.Join(", ", header))}");
+        }
+    }
+
+    /// <summary>Per field, the name of the column (or JSON field) it is read from, for error messages.</summary>
+    public IReadOnlyList<string> ColumnNames { get; }
+
+    /// <summary>Per field, whether this file gives it at all; fields it does not give keep their stored values on update.</summary>
+    public bool[] Provided { get; }
+
+    public static RecordStream OpenCsv(KindSchema schema, MappingFile mapping, InputFile file, char? separator) =>
+        OpenWith(new CsvRecordSource(file, separator ?? mapping.Delimiter), csv => new RecordStream(schema, mapping, csv));
+
+    public static RecordStream OpenJson(
+        KindSchema schema, MappingFile mapping, InputFile file, IReadOnlySet<string> wrappers,
+        Func<IEnumerable<(JsonRecord? Record, RowError? Error)>, IEnumerable<ConvertedRecord>> convert)
+    {
+        var source = new JsonRecordSource(file, wrappers);
+        return new RecordStream(schema, mapping, convert(source.Records()), source);
+    }
+
+    public IEnumerable<MappedRecord> Records() => _csv is not null ? CsvRecords(_csv) : JsonRecords();
+
+    public void Dispose()
+    {
+        _csv?.Dispose();
+        _jsonSource?.Dispose();
+    }
+
+    private RecordStream(KindSchema schema, MappingFile mapping, IEnumerable<ConvertedRecord> json, IDisposable source)
+        : this(schema, mapping, schema.Fields.Select(f => mapping.Fields.GetValueOrDefault(f.Name)?.Column ?? f.Name).ToArray())
+    {
+        _json = json;
+        _jsonSource = source;
+        // A JSON file gives a field when any of its records has a value for it (set while reading).
+        Array.Fill(Provided, false);
+    }
+
+    private IEnumerable<MappedRecord> CsvRecords(CsvRecordSource csv)
+    {
+        while (csv.Read())
+        {
+            foreach (var bad in csv.TakeMalformed())
+            {
+                yield return new MappedRecord(bad.Line, null, bad);
+            }
+            var fields = new string?[_bindings.Length];
+            for (var i = 0; i < fields.Length; i++)
+            {
+                if (_bindings[i] is { } binding)
+                {
+                    fields[i] = binding.Apply(_csvIndex[i] >= 0 ? csv.Get(_csvIndex[i]) : null);
+                }
+            }
+            yield return new MappedRecord(csv.Line, fields, null);
+        }
+        foreach (var bad in csv.TakeMalformed())
+        {
+            yield return new MappedRecord(bad.Line, null, bad);
+        }
+    }
+
+    private IEnumerable<MappedRecord> JsonRecords()
+    {
+        foreach (var record in _json!)
+        {
+            if (record.Fields is not { } source)
+            {
+                yield return new MappedRecord(record.Line, null, record.Error);
+                continue;
+            }
+            var fields = new string?[_bindings.Length];
+            for (var i = 0; i < fields.Length; i++)
+            {
+                if (_bindings[i] is { } binding)
+                {
+                    fields[i] = binding.Apply(binding.Column is { } column ? source.GetValueOrDefault(column) : null);
+                    Provided[i] |= fields[i] is not null;
+                }
+            }
+            yield return new MappedRecord(record.Line, fields, null);
+        }
+    }
+
+    private static RecordStream OpenWith(CsvRecordSource csv, Func<CsvRecordSource, RecordStream> create)
+    {
+        try
+        {
+            return create(csv);
+        }
+        catch
+        {
+            csv.Dispose();
+            throw;
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<string> header, string column)
+    {
+        for (var i = 0; i < header.Count; i++)
+        {
+            if (string.Equals(header[i], column, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+        for (var i = 0; i < header.Count; i++)
+        {
+            if (string.Equals(header[i], column.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

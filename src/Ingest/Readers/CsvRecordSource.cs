@@ -1,0 +1,67 @@
+using System.Text;
+using CsvHelper;
+using SupportLens.Ingest.Validation;
+
+namespace SupportLens.Ingest.Readers;
+
+/// <summary>
+/// Streams the records of a CSV file with a header (CsvHelper: RFC 4180 quoting, embedded line breaks, separator
+/// given or detected among , ; tab |). Malformed records (bad quoting, wrong field count) are not returned; they
+/// come out of <see cref="TakeMalformed"/> as errors with the line they start on.
+/// </summary>
+internal sealed class CsvRecordSource : IDisposable
+{
+    /// <summary>A runaway quote must not read a whole large file into one field.</summary>
+    internal const int MaxRecordBytes = 64 << 20;
+
+    private readonly CsvReader _reader;
+    private readonly Queue<RowError> _malformed = new();
+
+    public CsvRecordSource(InputFile file, char? separator)
+    {
+        var options = new CsvReaderOptions
+        {
+            Separator = separator,
+            TrackLineNumbers = true,
+            TrimWhitespace = false,
+            MalformedData = CsvMalformedDataHandling.Skip,
+            FieldCountMismatch = CsvFieldCountHandling.Skip,
+            MaxRecordSize = MaxRecordBytes,
+            Encoding = file.Utf8 ? null : Encoding.Latin1,
+            OnMalformedRecord = m => _malformed.Enqueue(RowError.Of(m.LineNumber, null, m.RawRecord, Describe(m.Reason))),
+        };
+        _reader = CsvReader.Create(file.OpenContent(), options, leaveOpen: false);
+        Header = _reader.Headers.Select(h => h.Trim()).ToArray();
+    }
+
+    public IReadOnlyList<string> Header { get; }
+
+    public long Line => _reader.LineNumber;
+
+    public int FieldCount => _reader.FieldCount;
+
+    public bool Read() => _reader.Read();
+
+    public string? Get(int index) => index < _reader.FieldCount ? _reader.GetString(index) : null;
+
+    /// <summary>Malformed records met since the last call, in file order (all before the current record).</summary>
+    public IEnumerable<RowError> TakeMalformed()
+    {
+        while (_malformed.TryDequeue(out var error))
+        {
+            yield return error;
+        }
+    }
+
+    public void Dispose() => _reader.Dispose();
+
+    private static string Describe(CsvMalformedReason reason) => reason switch
+    {
+        CsvMalformedReason.StrayQuote => "malformed CSV: a quote inside an unquoted field",
+        CsvMalformedReason.TextAfterClosingQuote => "malformed CSV: text after the closing quote of a field",
+        CsvMalformedReason.UnterminatedQuote => "malformed CSV: a quoted field is never closed (runs to the end of the file)",
+        CsvMalformedReason.LineBreakInQuotes => "malformed CSV: a line break inside a quoted field",
+        CsvMalformedReason.FieldCountMismatch => "malformed CSV: the record does not have as many fields as the header",
+        _ => $"malformed CSV: {reason}",
+    };
+}

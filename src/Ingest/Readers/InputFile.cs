@@ -1,0 +1,209 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Unicode;
+
+namespace SupportLens.Ingest.Readers;
+
+internal enum InputFormat
+{
+    Empty,
+    Csv,
+    Json,
+}
+
+/// <summary>
+/// What one pass over a file learns before it is parsed: the SHA-256 of its bytes (as given, compressed or not),
+/// whether it is gzip, whether its text is UTF-8 (else it is read as Latin-1), and whether it is CSV or JSON.
+/// The pass streams, so it costs a read of the file and no memory.
+/// </summary>
+internal sealed record InputFile(string Path, string Sha256, long Bytes, bool Gzip, bool Utf8, InputFormat Format)
+{
+    private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
+
+    public static InputFile Inspect(string path)
+    {
+        using var file = OpenRaw(path);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var head = new byte[2];
+        var headLength = file.ReadAtLeast(head, 2, throwOnEndOfStream: false);
+        hash.AppendData(head, 0, headLength);
+        var gzip = headLength == 2 && head[0] == 0x1F && head[1] == 0x8B;
+        var hashing = new HashingStream(file, hash);
+        using var text = gzip
+            ? (Stream)new GZipStream(new PrefixedStream(head, headLength, hashing), CompressionMode.Decompress)
+            : new PrefixedStream(head, headLength, hashing);
+        var (utf8, format) = Sniff(text);
+        // Read what the sniff left, so the hash covers the whole file.
+        text.CopyTo(Stream.Null);
+        return new InputFile(path, Convert.ToHexStringLower(hash.GetHashAndReset()), file.Length, gzip, utf8, format);
+    }
+
+    /// <summary>The decompressed bytes of the file.</summary>
+    public Stream OpenContent()
+    {
+        var raw = OpenRaw(Path);
+        return Gzip ? new GZipStream(raw, CompressionMode.Decompress) : raw;
+    }
+
+    /// <summary>The content as UTF-8 bytes (Latin-1 files transcoded), without a byte order mark.</summary>
+    public Stream OpenUtf8()
+    {
+        var content = OpenContent();
+        var utf8 = Utf8 ? content : Encoding.CreateTranscodingStream(content, Encoding.Latin1, Encoding.UTF8);
+        var bom = new byte[3];
+        var read = utf8.ReadAtLeast(bom, 3, throwOnEndOfStream: false);
+        return read == 3 && bom.AsSpan().SequenceEqual(Bom) ? utf8 : new PrefixedStream(bom, read, utf8);
+    }
+
+    private static FileStream OpenRaw(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+
+    private static (bool Utf8, InputFormat Format) Sniff(Stream text)
+    {
+        var buffer = new byte[1 << 16];
+        var carry = 0;
+        var valid = true;
+        var format = InputFormat.Empty;
+        var first = true;
+        int read;
+        while ((read = text.Read(buffer, carry, buffer.Length - carry)) > 0)
+        {
+            var length = carry + read;
+            var span = buffer.AsSpan(0, length);
+            if (first)
+            {
+                first = false;
+                if (span.StartsWith(Bom))
+                {
+                    span = span[3..];
+                }
+            }
+            if (format == InputFormat.Empty)
+            {
+                var start = span.IndexOfAnyExcept(" \t\r\n"u8);
+                if (start >= 0)
+                {
+                    format = span[start] is (byte)'[' or (byte)'{' ? InputFormat.Json : InputFormat.Csv;
+                }
+            }
+            if (valid)
+            {
+                // A multi-byte character may straddle two reads: keep its start for the next round.
+                var status = System.Text.Unicode.Utf8.IsValid(span) ? 0 : Tail(span);
+                if (status < 0)
+                {
+                    valid = false;
+                }
+                carry = Math.Max(status, 0);
+                if (carry > 0)
+                {
+                    span[^carry..].CopyTo(buffer);
+                }
+            }
+            else
+            {
+                carry = 0;
+            }
+        }
+        if (carry > 0)
+        {
+            valid = false;
+        }
+        return (valid, format);
+    }
+
+    /// <summary>-1 when the text is not UTF-8; else how many bytes at the end are an unfinished character.</summary>
+    private static int Tail(ReadOnlySpan<byte> span)
+    {
+        for (var cut = 1; cut <= 3 && cut <= span.Length; cut++)
+        {
+            if (System.Text.Unicode.Utf8.IsValid(span[..^cut]) && IsLead(span[^cut]))
+            {
+                return cut;
+            }
+        }
+        return -1;
+    }
+
+    private static bool IsLead(byte b) => b >= 0xC2 && b <= 0xF4;
+
+    /// <summary>Hashes what passes through it.</summary>
+    private sealed class HashingStream(Stream inner, IncrementalHash hash) : Stream
+    {
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = inner.Read(buffer, offset, count);
+            hash.AppendData(buffer, offset, read);
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
+
+/// <summary>Bytes already read (a sniffed head) followed by the rest of a stream.</summary>
+internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream inner) : Stream
+{
+    private int _offset;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        if (_offset < prefixLength)
+        {
+            var n = Math.Min(count, prefixLength - _offset);
+            Array.Copy(prefix, _offset, buffer, offset, n);
+            _offset += n;
+            return n;
+        }
+        return inner.Read(buffer, offset, count);
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}

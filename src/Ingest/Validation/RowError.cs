@@ -1,0 +1,20 @@
+namespace SupportLens.Ingest.Validation;
+
+/// <summary>Why one row cannot be loaded: where it is (line as an editor counts it, header = 1), which column, what value.</summary>
+internal sealed record RowError(long Line, string? Column, string? Value, string Reason)
+{
+    /// <summary>Values go into quarantine and JSON output; a runaway field must not make either huge.</summary>
+    public const int MaxValueLength = 200;
+
+    public static RowError Of(long line, string? column, string? value, string reason) =>
+        new(line, column, value is { Length: > MaxValueLength } ? string.Concat(value.AsSpan(0, MaxValueLength), "…") : value, reason);
+}
+
+/// <summary>A valid row: one value per staged column (see <see cref="KindSchema.Columns"/>), plus the clients an incident hit.</summary>
+internal sealed record StageRow(long Line, object?[] Values, IReadOnlyList<string>? Clients);
+
+/// <summary>How a profile asks for one field to be read: an explicit date format, or minutes/hours after another timestamp.</summary>
+internal sealed record FieldRule(string? Format = null, string? OffsetFrom = null, double OffsetSeconds = 0)
+{
+    public static readonly FieldRule None = new();
+}

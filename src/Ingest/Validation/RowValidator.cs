@@ -1,0 +1,222 @@
+using System.Globalization;
+
+namespace SupportLens.Ingest.Validation;
+
+/// <summary>
+/// Turns the text fields of one record into typed staged values, or says what is wrong with them: required fields,
+/// types, enums, ranges and the time order of a kind. Checks that need the whole file or the database (duplicate
+/// ids, unknown clients) run in SQL after staging.
+/// </summary>
+internal sealed class RowValidator
+{
+    private readonly KindSchema _schema;
+    private readonly IReadOnlyList<string> _columnNames;
+    private readonly IReadOnlyList<FieldRule> _rules;
+    private readonly TimestampParser _time;
+    private readonly int[] _orderedFields;
+
+    /// <param name="columnNames">Per field, the column of the file it came from (errors name what the user sees).</param>
+    public RowValidator(KindSchema schema, IReadOnlyList<string> columnNames, IReadOnlyList<FieldRule> rules, TimestampParser time)
+    {
+        _schema = schema;
+        _columnNames = columnNames;
+        _rules = rules;
+        _time = time;
+        // A timestamp given as minutes after another one must be read after it.
+        _orderedFields = Enumerable.Range(0, schema.Fields.Count)
+            .OrderBy(i => rules[i].OffsetFrom is null ? 0 : 1)
+            .ToArray();
+    }
+
+    public StageRow? Validate(long line, string?[] fields, List<RowError> errors)
+    {
+        var parsed = new object?[_schema.Fields.Count];
+        var before = errors.Count;
+        List<string>? clients = null;
+        foreach (var i in _orderedFields)
+        {
+            var spec = _schema.Fields[i];
+            var text = Clean(fields[i]) ?? spec.Default;
+            if (text is null)
+            {
+                if (spec.Required && (spec.RequiredUnless is null || Clean(fields[_schema.FieldIndex[spec.RequiredUnless]]) is null))
+                {
+                    errors.Add(RowError.Of(line, _columnNames[i], null, $"{spec.Name} is required"));
+                }
+                continue;
+            }
+            var problem = Parse(spec, _rules[i], text, parsed, i, ref clients);
+            if (problem is not null)
+            {
+                errors.Add(RowError.Of(line, _columnNames[i], text, problem));
+            }
+        }
+        if (errors.Count > before)
+        {
+            return null;
+        }
+        foreach (var (earlier, later) in _schema.TimeOrder)
+        {
+            var e = _schema.FieldIndex[earlier];
+            var l = _schema.FieldIndex[later];
+            if (parsed[e] is IComparable a && parsed[l] is { } b && a.CompareTo(b) > 0)
+            {
+                errors.Add(RowError.Of(line, _columnNames[l], Clean(fields[l]), $"{later} is before {earlier} ({Show(b)} < {Show(parsed[e]!)})"));
+            }
+        }
+        if (errors.Count > before)
+        {
+            return null;
+        }
+        var values = new object?[_schema.Columns.Count];
+        var c = 0;
+        for (var i = 0; i < _schema.Fields.Count; i++)
+        {
+            switch (_schema.Fields[i].Type)
+            {
+                case FieldType.CsatScore:
+                    var (score, good) = ((byte?, bool))parsed[i]!;
+                    values[c++] = score;
+                    values[c++] = good;
+                    break;
+                case FieldType.ClientList:
+                    values[c++] = parsed[i] is null ? false : clients is null;
+                    break;
+                default:
+                    values[c++] = parsed[i];
+                    break;
+            }
+        }
+        return new StageRow(line, values, clients);
+    }
+
+    private string? Parse(FieldSpec spec, FieldRule rule, string text, object?[] parsed, int i, ref List<string>? clients)
+    {
+        switch (spec.Type)
+        {
+            case FieldType.Text:
+                parsed[i] = text;
+                return null;
+            case FieldType.Enum:
+                var normal = text.Trim().ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
+                if (!spec.Values.Contains(normal))
+                {
+                    return $"{spec.Name} must be one of {string.Join("|", spec.Values)}";
+                }
+                parsed[i] = normal;
+                return null;
+            case FieldType.Timestamp when rule.OffsetFrom is not null:
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) || amount < 0)
+                {
+                    return $"{spec.Name} must be a non-negative number (of {(rule.OffsetSeconds == 3600 ? "hours" : "minutes")} after {rule.OffsetFrom})";
+                }
+                if (parsed[_schema.FieldIndex[rule.OffsetFrom]] is DateTime origin)
+                {
+                    parsed[i] = origin.AddSeconds(amount * rule.OffsetSeconds);
+                }
+                return null;
+            case FieldType.Timestamp:
+                if (!_time.TryParse(text, rule.Format, out var utc))
+                {
+                    return rule.Format is null
+                        ? $"{spec.Name} must be an ISO-8601 timestamp (e.g. 2024-03-01T09:30:00Z, or naive in {_time.Zone.Id})"
+                        : $"{spec.Name} does not match the format {rule.Format}";
+                }
+                parsed[i] = utc;
+                return null;
+            case FieldType.Date:
+                if (!TimestampParser.TryParseDate(text, rule.Format, out var date))
+                {
+                    return $"{spec.Name} must be a date ({rule.Format ?? "yyyy-MM-dd"})";
+                }
+                parsed[i] = date;
+                return null;
+            case FieldType.Integer:
+                if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+                    && !(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == Math.Floor(d) && Math.Abs(d) < 1e15 && (number = (long)d) == d))
+                {
+                    return $"{spec.Name} must be a whole number";
+                }
+                if (number < spec.Min || number > spec.Max)
+                {
+                    return $"{spec.Name} must be between {spec.Min} and {spec.Max}";
+                }
+                parsed[i] = number;
+                return null;
+            case FieldType.Decimal:
+                if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var money) || money >= 1e12m)
+                {
+                    return $"{spec.Name} must be a number (with . as the decimal point)";
+                }
+                if (money < spec.Min)
+                {
+                    return $"{spec.Name} must not be negative";
+                }
+                parsed[i] = Math.Round(money, 2);
+                return null;
+            case FieldType.Double:
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) || !double.IsFinite(real))
+                {
+                    return $"{spec.Name} must be a number (with . as the decimal point)";
+                }
+                if (real < spec.Min)
+                {
+                    return $"{spec.Name} must not be negative";
+                }
+                parsed[i] = real;
+                return null;
+            case FieldType.Boolean:
+                if (ParseBoolean(text) is not { } flag)
+                {
+                    return $"{spec.Name} must be true or false";
+                }
+                parsed[i] = flag;
+                return null;
+            case FieldType.CsatScore:
+                var lowered = text.Trim().ToLowerInvariant();
+                if (lowered is "good" or "bad")
+                {
+                    parsed[i] = ((byte?)null, lowered == "good");
+                    return null;
+                }
+                if (!byte.TryParse(lowered, NumberStyles.Integer, CultureInfo.InvariantCulture, out var stars) || stars is < 1 or > 5)
+                {
+                    return "score must be 1..5 or good|bad";
+                }
+                // DESIGN.md §4: on 1-5, 4 and 5 are good.
+                parsed[i] = ((byte?)stars, stars >= 4);
+                return null;
+            case FieldType.ClientList:
+                var trimmed = text.Trim();
+                parsed[i] = trimmed;
+                if (trimmed != "*")
+                {
+                    clients = trimmed.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        .Distinct(StringComparer.Ordinal).ToList();
+                    if (clients.Count == 0)
+                    {
+                        return "affected_clients must be * or client ids separated by ;";
+                    }
+                }
+                return null;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(spec));
+        }
+    }
+
+    internal static bool? ParseBoolean(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "true" or "t" or "yes" or "y" or "1" => true,
+        "false" or "f" or "no" or "n" or "0" => false,
+        _ => null,
+    };
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static string Show(object value) => value switch
+    {
+        DateTime t => t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+}

@@ -1,0 +1,203 @@
+using System.Globalization;
+using NodaTime;
+
+namespace SupportLens.Ingest.Validation;
+
+/// <summary>
+/// Reads instants: ISO-8601 with an offset or Z as given, naive ones in the file's time zone (DESIGN.md §3), or an
+/// explicit .NET format from a mapping file. The ISO path is hand-written because it runs for every timestamp of
+/// every row, and the framework's general parsers are several times slower.
+/// </summary>
+internal sealed class TimestampParser(DateTimeZone zone)
+{
+    private readonly bool _utc = zone == DateTimeZone.Utc;
+
+    public DateTimeZone Zone { get; } = zone;
+
+    /// <summary>Parses <paramref name="text"/> to UTC; <paramref name="format"/> is null for ISO-8601, "unix", "unix_ms" or a .NET format.</summary>
+    public bool TryParse(string text, string? format, out DateTime utc)
+    {
+        utc = default;
+        var span = text.AsSpan().Trim();
+        if (format is null)
+        {
+            if (!TryParseIso(span, out var local, out var offset))
+            {
+                return false;
+            }
+            utc = offset is { } o ? DateTime.SpecifyKind(local - o, DateTimeKind.Utc) : ToUtc(local);
+            return true;
+        }
+        if (format is "unix" or "unix_ms")
+        {
+            if (!long.TryParse(span, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+            {
+                return false;
+            }
+            try
+            {
+                utc = (format == "unix" ? DateTimeOffset.FromUnixTimeSeconds(number) : DateTimeOffset.FromUnixTimeMilliseconds(number)).UtcDateTime;
+                return true;
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return false;
+            }
+        }
+        if (format.Contains('z') || format.Contains('K'))
+        {
+            if (!DateTimeOffset.TryParseExact(span, format, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var withOffset))
+            {
+                return false;
+            }
+            utc = withOffset.UtcDateTime;
+            return true;
+        }
+        if (!DateTime.TryParseExact(span, format, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var naive))
+        {
+            return false;
+        }
+        utc = ToUtc(naive);
+        return true;
+    }
+
+    public static bool TryParseDate(string text, string? format, out DateOnly date)
+    {
+        var span = text.AsSpan().Trim();
+        if (format is not null)
+        {
+            return DateOnly.TryParseExact(span, format, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out date);
+        }
+        // A date column may come as a timestamp (Excel exports add midnight); the calendar date is what counts.
+        if (span.Length > 10 && (span[10] == 'T' || span[10] == ' '))
+        {
+            span = span[..10];
+        }
+        return DateOnly.TryParseExact(span, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+
+    // Gaps (spring forward) shift forward and ambiguous times (fall back) take the earlier instant: a ticket time that
+    // the clock skipped or repeated is still a ticket, and an hour's doubt is better than a quarantined row.
+    private DateTime ToUtc(DateTime local) => _utc
+        ? DateTime.SpecifyKind(local, DateTimeKind.Utc)
+        : LocalDateTime.FromDateTime(local).InZoneLeniently(Zone).ToDateTimeUtc();
+
+    /// <summary>yyyy-MM-dd[(T| )HH:mm[:ss[.fraction]]][ ][Z|UTC|±HH[:mm]|±HHmm]</summary>
+    internal static bool TryParseIso(ReadOnlySpan<char> s, out DateTime local, out TimeSpan? offset)
+    {
+        local = default;
+        offset = null;
+        if (s.Length < 10 || s[4] != '-' || s[7] != '-'
+            || !Digits(s, 0, 4, out var year) || !Digits(s, 5, 2, out var month) || !Digits(s, 8, 2, out var day))
+        {
+            return false;
+        }
+        int hour = 0, minute = 0, second = 0;
+        long ticks = 0;
+        var i = 10;
+        if (i < s.Length && (s[i] == 'T' || s[i] == 't' || s[i] == ' ') && i + 6 <= s.Length && s[i + 3] == ':')
+        {
+            if (!Digits(s, i + 1, 2, out hour) || !Digits(s, i + 4, 2, out minute))
+            {
+                return false;
+            }
+            i += 6;
+            if (i < s.Length && s[i] == ':')
+            {
+                if (!Digits(s, i + 1, 2, out second))
+                {
+                    return false;
+                }
+                i += 3;
+                if (i < s.Length && (s[i] == '.' || s[i] == ','))
+                {
+                    i++;
+                    var start = i;
+                    long scale = TimeSpan.TicksPerSecond;
+                    while (i < s.Length && char.IsAsciiDigit(s[i]))
+                    {
+                        scale /= 10;
+                        ticks += (s[i] - '0') * scale;
+                        i++;
+                    }
+                    if (i == start)
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+        else if (i != s.Length)
+        {
+            return false;
+        }
+        while (i < s.Length && s[i] == ' ')
+        {
+            i++;
+        }
+        if (i < s.Length)
+        {
+            var rest = s[i..];
+            if (rest is "Z" or "z" || rest.Equals("UTC", StringComparison.OrdinalIgnoreCase) || rest.Equals("GMT", StringComparison.OrdinalIgnoreCase))
+            {
+                offset = TimeSpan.Zero;
+            }
+            else if ((rest[0] == '+' || rest[0] == '-') && TryOffset(rest[1..], out var magnitude))
+            {
+                offset = rest[0] == '-' ? -magnitude : magnitude;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        if (month is < 1 or > 12 || day < 1 || year < 1 || day > DateTime.DaysInMonth(year, month)
+            || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+        local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(ticks);
+        return true;
+    }
+
+    private static bool TryOffset(ReadOnlySpan<char> s, out TimeSpan offset)
+    {
+        offset = default;
+        int hours, minutes = 0;
+        switch (s.Length)
+        {
+            case 2 when Digits(s, 0, 2, out hours):
+                break;
+            case 4 when Digits(s, 0, 2, out hours) && Digits(s, 2, 2, out minutes):
+                break;
+            case 5 when s[2] == ':' && Digits(s, 0, 2, out hours) && Digits(s, 3, 2, out minutes):
+                break;
+            default:
+                return false;
+        }
+        if (hours > 18 || minutes > 59)
+        {
+            return false;
+        }
+        offset = new TimeSpan(hours, minutes, 0);
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> s, int start, int count, out int value)
+    {
+        value = 0;
+        if (start + count > s.Length)
+        {
+            return false;
+        }
+        for (var i = start; i < start + count; i++)
+        {
+            if (!char.IsAsciiDigit(s[i]))
+            {
+                return false;
+            }
+            value = value * 10 + (s[i] - '0');
+        }
+        return true;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using SupportLens.Storage;
+
+namespace SupportLens.Web.Tests.Cli;
+
+public sealed class IngestCommandTests
+{
+    private const string Clients = "client_id,name,tier\nC1,Acme,enterprise\nC2,Globex,starter\n";
+
+    [Fact]
+    public void Json_output_has_the_design_shape_and_exit_0_with_quarantined_rows()
+    {
+        using var dir = new TempDirectory();
+        var data = Path.Combine(dir.Path, "data");
+        var clients = Write(dir, "clients.csv", Clients + "C3,Bad,gold\n");
+        var result = CliRunner.Run("ingest", "--kind", "clients", "--json", "--data", data, clients);
+        Assert.Equal(0, result.ExitCode);
+        using var document = JsonDocument.Parse(result.Output);
+        var root = document.RootElement;
+        Assert.Equal(1, root.GetProperty("batch_id").GetInt64());
+        Assert.Equal("clients", root.GetProperty("kind").GetString());
+        Assert.Equal(clients, root.GetProperty("file").GetString());
+        Assert.Equal((3, 2, 1), (root.GetProperty("rows_read").GetInt32(), root.GetProperty("rows_loaded").GetInt32(), root.GetProperty("rows_rejected").GetInt32()));
+        var error = Assert.Single(root.GetProperty("errors").EnumerateArray().ToList());
+        Assert.Equal((4, "tier", "gold"), (error.GetProperty("line").GetInt32(), error.GetProperty("column").GetString(), error.GetProperty("value").GetString()));
+        Assert.Contains("must be one of", error.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public void A_rejected_file_exits_1_and_bad_usage_exits_2()
+    {
+        using var dir = new TempDirectory();
+        var data = Path.Combine(dir.Path, "data");
+        var file = Write(dir, "t.csv", "id,name\n1,x\n");
+        var rejected = CliRunner.Run("ingest", "--kind", "tickets", "--data", data, file);
+        Assert.Equal(1, rejected.ExitCode);
+        Assert.Contains("the header lacks required field(s) for tickets", rejected.Error);
+        Assert.Equal(2, CliRunner.Run("ingest", "--kind", "widgets", "--data", data, file).ExitCode);
+        Assert.Equal(2, CliRunner.Run("ingest", "--kind", "tickets", "--profile", "nosuch", "--data", data, file).ExitCode);
+        Assert.Equal(2, CliRunner.Run("ingest", "--kind", "tickets", "--timezone", "Mars/Olympus", "--data", data, file).ExitCode);
+        Assert.Equal(2, CliRunner.Run("ingest", "--kind", "tickets", "--data", data).ExitCode);
+    }
+
+    [Fact]
+    public void Batches_and_their_quarantined_rows_are_listed()
+    {
+        using var dir = new TempDirectory();
+        var data = Path.Combine(dir.Path, "data");
+        CliRunner.Run("ingest", "--kind", "clients", "--data", data, Write(dir, "clients.csv", Clients + "C3,Bad,gold\n"));
+        var batches = CliRunner.Run("ingest", "batches", "--json", "--data", data);
+        Assert.Equal(0, batches.ExitCode);
+        using var document = JsonDocument.Parse(batches.Output);
+        var batch = Assert.Single(document.RootElement.GetProperty("batches").EnumerateArray().ToList());
+        Assert.Equal("loaded", batch.GetProperty("status").GetString());
+        Assert.Equal(64, batch.GetProperty("sha256").GetString()!.Length);
+        var quarantine = CliRunner.Run("ingest", "quarantine", "1", "--data", data);
+        Assert.Equal(0, quarantine.ExitCode);
+        Assert.Contains("line 4, tier 'gold'", quarantine.Output);
+        Assert.Equal(1, CliRunner.Run("ingest", "quarantine", "42", "--data", data).ExitCode);
+    }
+
+    [Fact]
+    public void Killing_the_process_mid_file_leaves_the_database_as_it_was_before_the_file()
+    {
+        using var dir = new TempDirectory();
+        var data = Path.Combine(dir.Path, "data");
+        Assert.Equal(0, CliRunner.Run("ingest", "--kind", "clients", "--data", data, Write(dir, "clients.csv", Clients)).ExitCode);
+        Assert.Equal(0, CliRunner.Run("ingest", "--kind", "tickets", "--data", data, Write(dir, "small.csv", Tickets(0, 1_000, "2024-03-01"))).ExitCode);
+        var before = Snapshot(data);
+
+        // An update of the same tickets (newer) plus many new ones, killed once it is well into the file.
+        var big = Write(dir, "big.csv", Tickets(0, 300_000, "2024-03-05"));
+        using var child = Process.Start(new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "supportlens.dll"), "ingest", "--kind", "tickets", "--progress", "--data", data, big },
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        })!;
+        try
+        {
+            string? line;
+            while ((line = child.StandardError.ReadLine()) is not null && !line.Contains("100,000 rows read", StringComparison.Ordinal))
+            {
+            }
+            Assert.NotNull(line);
+            child.Kill(entireProcessTree: true);
+            Assert.True(child.WaitForExit(30_000));
+        }
+        finally
+        {
+            if (!child.HasExited)
+            {
+                child.Kill(entireProcessTree: true);
+            }
+        }
+        Assert.NotEqual(0, child.ExitCode);
+        Assert.Equal(before, Snapshot(data));
+    }
+
+    private static string Snapshot(string data)
+    {
+        using var warehouse = Warehouse.Open(data, TimeProvider.System);
+        using var connection = warehouse.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT count(*) FROM tickets) || ' ' || (SELECT md5(string_agg(t::VARCHAR, '|' ORDER BY ticket_id)) FROM tickets AS t) " +
+                              "|| ' ' || (SELECT count(*) FROM ingest_batches) || ' ' || (SELECT count(*) FROM quarantine)";
+        return (string)command.ExecuteScalar()!;
+    }
+
+    private static string Tickets(int from, int count, string day)
+    {
+        var text = new StringBuilder("ticket_id,client_id,created_at,channel,status,updated_at\n");
+        for (var i = from; i < from + count; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"T{i},C{1 + (i % 2)},2024-03-01T09:00:00Z,email,open,{day}T10:00:00Z\n");
+        }
+        return text.ToString();
+    }
+
+    private static string Write(TempDirectory dir, string name, string text)
+    {
+        var path = Path.Combine(dir.Path, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}
