@@ -12,6 +12,14 @@ namespace SupportLens.Analytics.Sla;
 /// </summary>
 public sealed class SlaLedger(SlaClock clock, TimeProvider time)
 {
+    // Counts and high-water marks of everything an evaluation reads: tickets, their status events, client tiers.
+    private const string Stamp = """
+        SELECT concat_ws('|',
+            (SELECT concat_ws('/', count(*), max(updated_at), max(batch_id)) FROM tickets),
+            (SELECT concat_ws('/', count(*), max(batch_id)) FROM ticket_events),
+            (SELECT concat_ws('/', count(*), max(batch_id), max(updated_at)) FROM clients))
+        """;
+
     private readonly string _policy = Fingerprint(clock.Policies);
 
     /// <summary>
@@ -21,13 +29,9 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
     public int RefreshIfStale(DuckDbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT (SELECT count(*) FROM sla_ledger_state s
-                    WHERE s.policy = $policy AND s.tickets = t.tickets
-                      AND s.last_updated_at IS NOT DISTINCT FROM t.last_updated_at
-                      AND s.last_batch_id IS NOT DISTINCT FROM t.last_batch_id) = 1,
-                   (SELECT count(*) FROM ticket_sla WHERE resolution_paused) > 0
-            FROM (SELECT count(*) AS tickets, max(updated_at) AS last_updated_at, max(batch_id) AS last_batch_id FROM tickets) t
+        command.CommandText = $"""
+            SELECT coalesce((SELECT stamp = ({Stamp}) FROM sla_ledger_state WHERE policy = $policy), false),
+                   EXISTS (SELECT 1 FROM ticket_sla WHERE resolution_paused)
             """;
         command.Parameters.Add("policy", _policy);
         using var reader = command.ExecuteReader();
@@ -107,10 +111,9 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
         connection.ExecuteNonQuery("DROP TABLE sla_todo");
         using (var stamp = connection.CreateCommand())
         {
-            stamp.CommandText = """
+            stamp.CommandText = $"""
                 DELETE FROM sla_ledger_state;
-                INSERT INTO sla_ledger_state
-                SELECT $policy, count(*), max(updated_at), max(batch_id), $now FROM tickets;
+                INSERT INTO sla_ledger_state VALUES ($policy, ({Stamp}), $now);
                 """;
             stamp.Parameters.Add("policy", _policy);
             stamp.Parameters.Add("now", now.ToDateTimeOffset());

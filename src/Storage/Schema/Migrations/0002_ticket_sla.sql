@@ -18,11 +18,9 @@ CREATE TABLE ticket_sla (
     PRIMARY KEY (source, ticket_id)
 );
 
--- What the ledger last saw of tickets, so a query can tell in milliseconds whether it must refresh first.
+-- What the ledger last saw of the tables it reads, so a query can tell in milliseconds whether to refresh first.
 CREATE TABLE sla_ledger_state (
-    policy            VARCHAR NOT NULL,
-    tickets           BIGINT NOT NULL,
-    last_updated_at   TIMESTAMPTZ,
-    last_batch_id     BIGINT,
-    refreshed_at      TIMESTAMPTZ NOT NULL
+    policy       VARCHAR NOT NULL,
+    stamp        VARCHAR NOT NULL,
+    refreshed_at TIMESTAMPTZ NOT NULL
 );
