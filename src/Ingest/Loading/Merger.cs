@@ -40,6 +40,11 @@ internal sealed class Merger(DuckDbConnection connection, KindSchema schema, lon
             Column(schema.Key[0]));
         if (schema.HasClientId)
         {
+            // Help-desk exports name the organisation rather than our client id: take the client of that (unique) name.
+            connection.ExecuteNonQuery(
+                $"UPDATE {Stage} AS s SET client_id = n.client_id " +
+                "FROM (SELECT name, any_value(client_id) AS client_id FROM clients GROUP BY name HAVING count(*) = 1) AS n " +
+                "WHERE s.client_id = n.name AND NOT EXISTS (SELECT 1 FROM clients AS c WHERE c.client_id = s.client_id)");
             rejected += Reject(
                 $"SELECT _line, client_id AS value, 'unknown client_id (not in clients: load clients first)' AS reason FROM {Stage} AS s " +
                 "WHERE client_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM clients AS c WHERE c.client_id = s.client_id)",
