@@ -7,8 +7,12 @@ switch (suite)
     case "storage-load":
         StorageLoadBench.Run(args.Skip(1).ToArray());
         return 0;
+    case "metrics":
+        MetricsBench.Run(args.Skip(1).ToArray());
+        return 0;
     default:
         Console.WriteLine("usage: dotnet run -c Release --project bench -- SUITE [options]");
         Console.WriteLine("  storage-load [--rows N]   appender vs prepared INSERTs vs DuckDB read_csv, same synthetic tickets");
+        Console.WriteLine("  metrics [--tickets N]     a month's metrics over N tickets (default 10,000,000) against the 300 ms budget");
         return suite == "help" ? 0 : 2;
 }

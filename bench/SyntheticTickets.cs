@@ -18,13 +18,15 @@ internal sealed record SyntheticTicket(
         var start = new DateTimeOffset(2025, 5, 1, 0, 0, 0, TimeSpan.Zero);
         for (var i = 0; i < count; i++)
         {
-            var created = start.AddSeconds(random.Next(0, 540 * 86400));
-            var solved = random.NextDouble() < 0.9;
+            // Exports arrive in time order: creation times rise through the 18 months, with jitter.
+            var created = start.AddSeconds((540.0 * 86400 * i / count) + random.Next(0, 3600));
+            // Old tickets are solved; only the last weeks' keep a realistic backlog open.
+            var solved = i < count * 0.97 || random.NextDouble() < 0.8;
             var firstResponse = created.AddMinutes(random.Next(1, 600));
             var solvedAt = solved ? firstResponse.AddMinutes(random.Next(5, 3000)) : (DateTimeOffset?)null;
             yield return new SyntheticTicket(
                 $"T{i:D8}",
-                $"C{random.Next(1, 41):D3}",
+                $"C-{random.Next(1, 41):D3}",
                 created,
                 Channels[random.Next(Channels.Length)],
                 Priorities[random.Next(Priorities.Length)],

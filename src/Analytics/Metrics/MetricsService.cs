@@ -33,8 +33,8 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
             SELECT {GroupKeys.Sql(grouping, "t.created_at", "t.channel")} AS key,
                    count(*),
                    count(*) FILTER (WHERE t.escalated),
-                   quantile_cont(epoch(t.first_response_at - t.created_at) / 60.0, 0.5) FILTER (WHERE t.first_response_at IS NOT NULL),
-                   quantile_cont(epoch(t.first_response_at - t.created_at) / 60.0, 0.9) FILTER (WHERE t.first_response_at IS NOT NULL)
+                   quantile_cont((epoch_us(t.first_response_at) - epoch_us(t.created_at)) / 1e6 / 60.0, 0.5) FILTER (WHERE t.first_response_at IS NOT NULL),
+                   quantile_cont((epoch_us(t.first_response_at) - epoch_us(t.created_at)) / 1e6 / 60.0, 0.9) FILTER (WHERE t.first_response_at IS NOT NULL)
             FROM tickets t {clientJoin}
             WHERE t.created_at >= $start AND t.created_at < $end
             GROUP BY ALL
@@ -48,16 +48,14 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
 
         // Tickets solved in the period: FCR (one touch = at most one agent reply and never reopened), reopens, resolution times.
         Query(connection, period, $"""
-            SELECT {GroupKeys.Sql(grouping, "coalesce(t.solved_at, t.closed_at)", "t.channel")} AS key,
+            SELECT {GroupKeys.Sql(grouping, "t.done_at", "t.channel")} AS key,
                    count(*),
                    count(*) FILTER (WHERE t.agent_replies IS NOT NULL AND t.reopens IS NOT NULL),
                    count(*) FILTER (WHERE t.agent_replies <= 1 AND t.reopens = 0),
                    count(*) FILTER (WHERE t.reopens > 0),
-                   quantile_cont(epoch(coalesce(t.solved_at, t.closed_at) - t.created_at) / 3600.0, 0.5),
-                   quantile_cont(epoch(coalesce(t.solved_at, t.closed_at) - t.created_at) / 3600.0, 0.9)
-            FROM tickets t {clientJoin}
-            WHERE t.status IN ('solved', 'closed')
-              AND coalesce(t.solved_at, t.closed_at) >= $start AND coalesce(t.solved_at, t.closed_at) < $end
+                   quantile_cont((epoch_us(t.done_at) - epoch_us(t.created_at)) / 1e6 / 3600.0, 0.5),
+                   quantile_cont((epoch_us(t.done_at) - epoch_us(t.created_at)) / 1e6 / 3600.0, 0.9)
+            FROM ({SolvedInPeriod}) t {clientJoin}
             GROUP BY ALL
             """, r =>
         {
@@ -69,26 +67,26 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
             g.ResolutionHours = new Percentiles(NullableDouble(r, 5), NullableDouble(r, 6));
         });
 
-        // Backlog: tickets open at the end of the period (for months: at the end of each month).
+        // Backlog: tickets open at the end of the period (for months: at the end of each month), one filtered
+        // aggregate per moment (a range join would compare every ticket with every moment).
         var snapshots = Snapshots(period, grouping);
-        var snapshotValues = string.Join(", ", snapshots.Select((s, i) => $"('{s.Key}', $snap{i})"));
-        Query(connection, period, $"""
-            WITH snapshot(month_key, snap_at) AS (VALUES {snapshotValues})
-            SELECT {(grouping == MetricsGrouping.Month ? "s.month_key" : GroupKeys.Sql(grouping, "s.snap_at", "t.channel"))} AS key,
+        var backlog = string.Join(" UNION ALL ", snapshots.Select((s, i) => $"""
+            SELECT {(grouping == MetricsGrouping.Month ? $"'{s.Key}'" : GroupKeys.Sql(grouping, $"$snap{i}", "t.channel"))} AS key,
                    count(*),
-                   median(epoch(s.snap_at - t.created_at) / 3600.0),
-                   max(epoch(s.snap_at - t.created_at) / 3600.0)
-            FROM snapshot s
-            JOIN tickets t ON t.created_at < s.snap_at
-                          AND (coalesce(t.solved_at, t.closed_at) IS NULL OR coalesce(t.solved_at, t.closed_at) >= s.snap_at)
-            {clientJoin}
+                   median((epoch_us($snap{i}) - epoch_us(t.created_at)) / 1e6 / 3600.0),
+                   max((epoch_us($snap{i}) - epoch_us(t.created_at)) / 1e6 / 3600.0)
+            FROM tickets t {clientJoin}
+            WHERE t.created_at < $snap{i}
+              AND (coalesce(t.solved_at, t.closed_at) IS NULL OR coalesce(t.solved_at, t.closed_at) >= $snap{i})
             GROUP BY ALL
-            """, r => For(r.GetString(0)).Backlog = new Backlog(r.GetInt64(1), NullableDouble(r, 2), NullableDouble(r, 3)),
+            """));
+        Query(connection, period, backlog,
+            r => For(r.GetString(0)).Backlog = new Backlog(r.GetInt64(1), NullableDouble(r, 2), NullableDouble(r, 3)),
             command =>
             {
-                for (var i = 0; i < snapshots.Count; i++)
+                for (var i = snapshots.Count - 1; i >= 0; i--)
                 {
-                    command.Parameters.Add($"snap{i}", snapshots[i].At);
+                    command.CommandText = command.CommandText.Replace($"$snap{i}", Literal(snapshots[i].At), StringComparison.Ordinal);
                 }
             });
 
@@ -121,7 +119,7 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
 
         // SLA by ticket creation, as of now: achieved, breached, active; business-time percentiles once done.
         Query(connection, period, $"""
-            SELECT {GroupKeys.Sql(grouping, "t.created_at", "t.channel")} AS key,
+            SELECT {GroupKeys.Sql(grouping, "s.created_at", "s.channel")} AS key,
                    count(*) FILTER (WHERE s.first_response_done_at <= s.first_response_due),
                    count(*) FILTER (WHERE s.first_response_done_at > s.first_response_due
                                        OR (s.first_response_done_at IS NULL AND s.first_response_due < $now)),
@@ -134,10 +132,9 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
                    quantile_cont(s.first_response_business_min, 0.9),
                    quantile_cont(s.resolution_business_min / 60.0, 0.5),
                    quantile_cont(s.resolution_business_min / 60.0, 0.9)
-            FROM tickets t
-            JOIN ticket_sla s ON s.source = t.source AND s.ticket_id = t.ticket_id
-            {clientJoin}
-            WHERE t.created_at >= $start AND t.created_at < $end
+            FROM ticket_sla s
+            LEFT JOIN clients c ON c.client_id = s.client_id
+            WHERE s.created_at >= $start AND s.created_at < $end
             GROUP BY ALL
             """, r =>
         {
@@ -158,10 +155,9 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
             GROUP BY ALL
             """, r => For(r.GetString(0)).CsatTierMix.Add((r.GetString(1), r.GetInt64(2))));
         Query(connection, period, $"""
-            SELECT {GroupKeys.Sql(grouping, "coalesce(t.solved_at, t.closed_at)", "t.channel")} AS key, c.tier, count(*)
-            FROM tickets t JOIN clients c ON c.client_id = t.client_id
-            WHERE t.status IN ('solved', 'closed') AND t.agent_replies IS NOT NULL AND t.reopens IS NOT NULL
-              AND coalesce(t.solved_at, t.closed_at) >= $start AND coalesce(t.solved_at, t.closed_at) < $end
+            SELECT {GroupKeys.Sql(grouping, "t.done_at", "t.channel")} AS key, c.tier, count(*)
+            FROM ({SolvedInPeriod}) t JOIN clients c ON c.client_id = t.client_id
+            WHERE t.agent_replies IS NOT NULL AND t.reopens IS NOT NULL
             GROUP BY ALL
             """, r => For(r.GetString(0)).FcrTierMix.Add((r.GetString(1), r.GetInt64(2))));
 
@@ -173,6 +169,18 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
         ordered.Sort((a, b) => GroupKeys.Compare(grouping, a.Key, b.Key));
         return new MetricsReport(period, grouping, ordered);
     }
+
+    /// <summary>
+    /// Tickets solved (or, lacking a solve time, closed) in the period, with that instant as <c>done_at</c>. Two plain
+    /// range filters rather than one on coalesce(), so DuckDB can skip row groups by their min/max.
+    /// </summary>
+    private const string SolvedInPeriod = """
+        SELECT *, solved_at AS done_at FROM tickets
+        WHERE solved_at >= $start AND solved_at < $end AND status IN ('solved', 'closed')
+        UNION ALL
+        SELECT *, closed_at AS done_at FROM tickets
+        WHERE solved_at IS NULL AND closed_at >= $start AND closed_at < $end AND status IN ('solved', 'closed')
+        """;
 
     private static List<(string Key, DateTimeOffset At)> Snapshots(ReportingPeriod period, MetricsGrouping grouping)
     {
@@ -196,12 +204,10 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
         DuckDbConnection connection, ReportingPeriod period, string sql, Action<DuckDbDataReader> row, Action<DuckDbCommand>? bind = null)
     {
         using var command = connection.CreateCommand();
+        // The period's bounds go in as literals, not parameters: DuckDB prunes row groups by their min/max only
+        // for constants it sees while planning. They are computed instants, never user text.
+        sql = sql.Replace("$start", Literal(period.StartUtc), StringComparison.Ordinal).Replace("$end", Literal(period.EndUtc), StringComparison.Ordinal);
         command.CommandText = sql;
-        if (sql.Contains("$start", StringComparison.Ordinal))
-        {
-            command.Parameters.Add("start", period.StartUtc);
-            command.Parameters.Add("end", period.EndUtc);
-        }
         if (sql.Contains("$zone", StringComparison.Ordinal))
         {
             command.Parameters.Add("zone", period.Zone.Id);
@@ -213,6 +219,11 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
             row(reader);
         }
     }
+
+    // Durations are differences of epoch_us, never epoch(a - b): subtracting TIMESTAMPTZs goes through ICU's
+    // calendar arithmetic and costs 20x more.
+    private static string Literal(DateTimeOffset instant) =>
+        "TIMESTAMPTZ '" + instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "+00'";
 
     private static double? NullableDouble(DuckDbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 

@@ -71,15 +71,16 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
         using (var appender = connection.CreateAppender("ticket_sla"))
         using (var read = connection.CreateCommand())
         {
-            // Tickets with their status changes in order, one row per change (or one row without).
+            // Tickets with their status changes in order, one row per change (or one row without); in creation order, so
+            // the ledger's row groups follow time and period filters skip most of them.
             read.CommandText = """
                 SELECT t.source, t.ticket_id, t.created_at, t.first_response_at, coalesce(t.solved_at, t.closed_at),
-                       c.tier, t.priority, t.updated_at, e.occurred_at, e.value
+                       c.tier, t.priority, t.updated_at, e.occurred_at, e.value, t.client_id, t.channel
                 FROM sla_todo d
                 JOIN tickets t ON t.source = d.source AND t.ticket_id = d.ticket_id
                 JOIN clients c ON c.client_id = t.client_id
                 LEFT JOIN ticket_events e ON e.source = t.source AND e.ticket_id = t.ticket_id AND e.event = 'status'
-                ORDER BY t.source, t.ticket_id, e.occurred_at
+                ORDER BY t.created_at, t.source, t.ticket_id, e.occurred_at
                 """;
             using var reader = read.ExecuteReader();
             PendingTicket? current = null;
@@ -94,7 +95,7 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
                         Write(appender, current, now);
                         evaluated++;
                     }
-                    current = new PendingTicket(source, ticketId, ReadTicket(reader), Timestamp(reader, 7));
+                    current = new PendingTicket(source, ticketId, ReadTicket(reader), Timestamp(reader, 7), reader.GetString(10), reader.GetString(11));
                 }
                 if (!reader.IsDBNull(8) && ParseStatus(reader.IsDBNull(9) ? null : reader.GetString(9)) is { } status)
                 {
@@ -131,6 +132,9 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
         appender
             .Append(pending.Source)
             .Append(pending.TicketId)
+            .Append(pending.Ticket.CreatedAt.ToDateTimeOffset())
+            .Append(pending.ClientId)
+            .Append(pending.Channel)
             .Append(_policy)
             .Append(pending.UpdatedAt)
             .Append(firstResponse.Deadline.ToDateTimeOffset())
@@ -190,7 +194,7 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
             .Append('\n');
     }
 
-    private sealed record PendingTicket(string Source, string TicketId, SlaTicket Ticket, DateTimeOffset? UpdatedAt)
+    private sealed record PendingTicket(string Source, string TicketId, SlaTicket Ticket, DateTimeOffset? UpdatedAt, string ClientId, string Channel)
     {
         internal List<TicketStatusChange> Changes { get; } = [];
     }

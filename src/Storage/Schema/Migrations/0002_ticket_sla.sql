@@ -5,6 +5,9 @@
 CREATE TABLE ticket_sla (
     source                      VARCHAR NOT NULL,
     ticket_id                   VARCHAR NOT NULL,
+    created_at                  TIMESTAMPTZ NOT NULL, -- copied from the ticket with its group keys: SLA queries need no join
+    client_id                   VARCHAR NOT NULL,
+    channel                     VARCHAR NOT NULL,
     policy                      VARCHAR NOT NULL,     -- fingerprint of the SLA policies used; a change re-evaluates
     ticket_updated_at           TIMESTAMPTZ,          -- the ticket version evaluated
     first_response_due          TIMESTAMPTZ NOT NULL,
