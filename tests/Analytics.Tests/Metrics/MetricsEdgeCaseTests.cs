@@ -1,0 +1,65 @@
+using SupportLens.Analytics.Configuration;
+using SupportLens.Analytics.Metrics;
+using SupportLens.Storage.Data;
+using SupportLens.Storage.Schema;
+
+namespace SupportLens.Analytics.Tests.Metrics;
+
+/// <summary>The edge cases of issue 5, end to end through the metrics service (hand-computed, arithmetic in comments).</summary>
+public sealed class MetricsEdgeCaseTests : IDisposable
+{
+    private readonly DuckDbConnection _connection = new(":memory:");
+    private readonly MetricsService _service;
+
+    public MetricsEdgeCaseTests()
+    {
+        _connection.Open();
+        new SchemaMigrator(SchemaMigrator.Embedded, TimeProvider.System).Migrate(_connection);
+        // Friday 30 October 2026 is declared a company holiday; clocks in New York fall back on Sunday 1 November.
+        var json = SupportLensSettings.Default.ToJson();
+        var withHoliday = json.Replace("\"dates\": []", "\"dates\": [\"2026-10-30\"]", StringComparison.Ordinal);
+        Assert.NotEqual(json, withHoliday);
+        var settings = SupportLensSettings.Parse(withHoliday);
+        _service = new MetricsService(_connection.Duplicate, settings, new FixedTime(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero)));
+        _connection.ExecuteNonQuery("""
+            INSERT INTO clients (client_id, source, name, tier) VALUES ('S', 'generic', 'Small', 'starter');
+            INSERT INTO tickets (source, ticket_id, client_id, created_at, channel, priority, status, first_response_at, solved_at, agent_replies, reopens) VALUES
+                -- Holiday evening before the DST change: Fri 30 Oct 20:00 EDT = Sat 00:00Z. Answered Mon 2 Nov 09:30 EST
+                -- = 14:30Z: closed Fri (holiday), Sat, Sun, so 30 business minutes. Solved Tue 3 Nov 10:00 EST = 15:00Z:
+                -- Mon 9 h + Tue 1 h = 600 minutes, inside 24 h.
+                ('g', 'H', 'S', '2026-10-31T00:00:00Z', 'email', 'normal', 'solved', '2026-11-02T14:30:00Z', '2026-11-03T15:00:00Z', 1, 0),
+                -- Outside hours, answered before opening: Tue 10 Nov 06:00 EST, answered 08:30 EST: 0 business minutes.
+                -- Solved Tue 10 Nov 09:15 EST: 15 business minutes.
+                ('g', 'N', 'S', '2026-11-10T11:00:00Z', 'chat', 'normal', 'solved', '2026-11-10T13:30:00Z', '2026-11-10T14:15:00Z', 1, 0);
+            INSERT INTO nps_responses (source, response_id, client_id, responded_at, score) VALUES
+                ('g', 'p1', 'S', '2026-11-05T12:00:00Z', 7), ('g', 'p2', 'S', '2026-11-06T12:00:00Z', 8);
+            """);
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    [Fact]
+    public void Holiday_evening_before_dst_and_answered_before_opening()
+    {
+        var period = _service.Between("2026-10-30", "2026-11-30");
+        var all = Assert.Single(_service.Compute(period, MetricsGrouping.All).Groups);
+        Assert.Equal(new SlaCompliance(2, 0, 0), all.SlaFirstResponse);
+        Assert.Equal(new SlaCompliance(2, 0, 0), all.SlaResolution);
+        // First responses: 30 and 0 business minutes; resolutions 10 h and 0.25 h.
+        Assert.Equal(15, all.FirstResponseBusinessMinutes.P50!.Value, 6);
+        Assert.Equal(27, all.FirstResponseBusinessMinutes.P90!.Value, 6);
+        Assert.Equal(5.125, all.ResolutionBusinessHours.P50!.Value, 6);
+        // Calendar time for the same first responses: 62.5 h and 2.5 h.
+        Assert.Equal(32.5 * 60, all.FirstResponseMinutes.P50!.Value, 6);
+    }
+
+    [Fact]
+    public void All_passives_and_no_csat_responses()
+    {
+        var all = Assert.Single(_service.Compute(_service.Month("2026-11"), MetricsGrouping.All).Groups);
+        Assert.Equal(0.0, all.Nps.Score);
+        Assert.Equal(0.0, all.Nps.MarginOfError);
+        Assert.Null(all.Csat.Percent);
+        Assert.DoesNotContain(all.Targets, t => t.Metric == "csat_pct");
+    }
+}
