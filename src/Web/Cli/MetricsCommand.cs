@@ -113,7 +113,7 @@ internal static class MetricsCommand
 
     private static object Counts(SlaCompliance sla) => new { sla.Achieved, sla.Breached, sla.Active };
 
-    private static string Text(MetricsReport report)
+    internal static string Text(MetricsReport report)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Metrics {report.Period.FromText} to {report.Period.ToText} ({report.Period.Zone.Id})");

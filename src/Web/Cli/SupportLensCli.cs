@@ -14,6 +14,7 @@ internal static class SupportLensCli
     internal static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider time)
     {
         var root = new RootCommand("SupportLens: support analytics and QA reporting (CSAT, NPS, FCR, SLA, forecasts, client health).");
+        root.Subcommands.Add(DemoCommand.Create(output, time));
         root.Subcommands.Add(DbCommand.Create(output, time));
         root.Subcommands.Add(IngestCommand.Create(output, error, time));
         root.Subcommands.Add(MetricsCommand.Create(output, time));
