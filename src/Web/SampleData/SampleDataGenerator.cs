@@ -54,7 +54,8 @@ internal static class SampleDataGenerator
         files.Add(new("csat.csv", CsvWriters.Csat(PathOf("csat.csv"), csat), "CSAT answers (1–5) to the survey sent when a ticket is solved"));
         files.Add(new("nps.csv", CsvWriters.Nps(PathOf("nps.csv"), nps), "quarterly NPS answers (0–10) of each client's contacts"));
         files.Add(new("incidents.csv", CsvWriters.Incidents(PathOf("incidents.csv"), incidents, window.End), "incidents, severity 1–4, with the clients they hit (`*` = all)"));
-        files.Add(new("checks.csv", CsvWriters.Checks(PathOf("checks.csv"), checks), "synthetic monitoring per component"));
+        // Gzipped: tens of thousands of near-identical hourly probes compress well, and ingest reads gzip of any format.
+        files.Add(new("checks.csv.gz", CsvWriters.Checks(PathOf("checks.csv.gz"), checks), "synthetic monitoring per component (gzip)"));
 
         Directory.CreateDirectory(PathOf("zendesk"));
         // Gzipped: 41 columns a ticket make it the largest file by far, and it only repeats tickets.csv.

@@ -143,11 +143,17 @@ internal sealed class TicketModel
         var priority = PickPriority(incidentDriven, story.UrgentBoost * intensity, rng);
 
         var complex = category is "bug" or "integration" or "outage";
-        var pLevel3 = 0.012 + (complex ? 0.02 : 0) + (tier == Tier.Enterprise ? 0.008 : 0) + story.EscalationBoost * intensity * 0.3;
-        var pLevel2 = 0.045 + (complex ? 0.04 : 0) + (tier == Tier.Enterprise ? 0.015 : 0) + story.EscalationBoost * intensity * 0.7;
+        var pLevel3 = 0.01 + (complex ? 0.016 : 0) + story.EscalationBoost * intensity * 0.3;
+        var pLevel2 = 0.038 + (complex ? 0.034 : 0) + story.EscalationBoost * intensity * 0.7;
         var draw = rng.NextDouble();
         var level = draw < pLevel3 ? 3 : draw < pLevel3 + pLevel2 ? 2 : 1;
         var escalated = level > 1;
+        // Higher tiers are triaged before the first reply: most of their escalations go straight to a level 2–3 engineer
+        // whose first answer solves the ticket, so escalation costs them no extra touch (one-touch FCR stays near target).
+        var triageShare = tier switch { Tier.Starter => 0.0, Tier.Professional => 0.5, Tier.Business => 0.75, _ => 0.9 };
+        // A declining client's tickets lose that care: escalated after a first try, more back-and-forth.
+        var decline = story.Kind == StoryKind.Churn ? intensity : 0.0;
+        var triaged = escalated && rng.Chance(triageShare * (1 - decline));
 
         var delayFactor = story.At(created, story.Delay, 1.0);
         var queueWeight = tier switch { Tier.Starter => 1.2, Tier.Professional => 0.9, Tier.Business => 0.5, _ => 0.3 };
@@ -162,28 +168,48 @@ internal sealed class TicketModel
         // Work until solved after the first response, in policy hours.
         var workMedian = (level switch { 1 => 2.0, 2 => 6.0, _ => 16.0 })
             * PriorityFactor(priority, 0.4, 0.65, 1.4)
-            * (tier switch { Tier.Starter => 1.3, Tier.Professional => 1.0, Tier.Business => 0.8, _ => 0.6 });
+            * (tier switch { Tier.Starter => 1.3, Tier.Professional => 1.0, Tier.Business => 0.7, _ => 0.45 });
         var workHours = rng.LogNormal(workMedian, 0.9) * Math.Pow(delayFactor, 0.8) + waitHours * queueWeight * 0.5;
 
-        var pReopen = 0.03 + (escalated ? 0.02 : 0) + story.ReopenBoost * intensity;
+        // Reopens and back-and-forth: rarer the higher the tier (senior agents, named contacts), commoner when the queue is
+        // long and agents rush, and in a declining client's tickets.
+        var rushed = Math.Min(1, waitHours / 4);
+        var pReopen = (tier switch { Tier.Starter => 0.035, Tier.Professional => 0.024, Tier.Business => 0.013, _ => 0.007 })
+            + (escalated ? 0.015 : 0) + 0.015 * rushed + story.ReopenBoost * intensity;
         var reopened = rng.Chance(pReopen);
-        var pOneTouch = tier switch { Tier.Starter => 0.975, Tier.Professional => 0.985, Tier.Business => 0.99, _ => 0.995 };
-        var oneTouch = !escalated && !reopened && rng.Chance(pOneTouch - 0.1 * intensity * (story.CsatPenalty > 0 ? 1 : 0));
+        var pOneTouch = (tier switch { Tier.Starter => 0.962, Tier.Professional => 0.976, Tier.Business => 0.99, _ => 0.996 })
+            - 0.04 * rushed - 0.1 * decline;
+        var oneTouch = (!escalated || triaged) && !reopened && rng.Chance(pOneTouch);
 
         var calendar = policy.Calendar;
         var events = new List<TicketEvent>(8);
         var pauses = new List<PausePeriod>(2);
-        var firstAgent = Staffing.AgentFor(created, 1, rng);
         var firstResponse = calendar.Add(created, Hours(responseHours));
+        SupportAgent firstAgent;
+        if (triaged)
+        {
+            // Escalated at triage, before anyone answers: the engineer's reply is the first one.
+            var escalatedAt = created + (firstResponse - created) / 3;
+            firstAgent = Staffing.AgentFor(escalatedAt, level, rng);
+            events.Add(new TicketEvent(escalatedAt, "escalation", level.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            events.Add(new TicketEvent(escalatedAt, "assignment", firstAgent.Id));
+        }
+        else
+        {
+            firstAgent = Staffing.AgentFor(created, 1, rng);
+        }
         var agent = firstAgent;
         events.Add(new TicketEvent(firstResponse, "public_reply", firstAgent.Id));
         var cursor = firstResponse;
-        if (escalated)
+        if (escalated && !triaged)
         {
             cursor = calendar.Add(cursor, Hours(workHours * 0.25));
             agent = Staffing.AgentFor(cursor, level, rng);
             events.Add(new TicketEvent(cursor, "escalation", level.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             events.Add(new TicketEvent(cursor, "assignment", agent.Id));
+        }
+        if (escalated && !(triaged && oneTouch))
+        {
             if (rng.Chance(level == 3 ? 0.65 : 0.4))
             {
                 var holdStart = cursor + Duration.FromMinutes(rng.Next(5, 60));
@@ -220,7 +246,7 @@ internal sealed class TicketModel
         // Zendesk-style automation closes solved tickets after four days.
         events.Add(new TicketEvent(solved + Duration.FromDays(4), "status", "closed"));
 
-        var replies = oneTouch ? 1 : 2 + rng.Poisson(0.9) + (level - 1) + (reopened ? 1 : 0);
+        var replies = oneTouch ? 1 : 2 + rng.Poisson(0.9) + (triaged ? 0 : level - 1) + (reopened ? 1 : 0);
         // Events are exported for the tickets whose SLA clocks need them (pauses) and a sample of the rest.
         var exportEvents = pauses.Count > 0 || escalated || reopened || rng.Chance(0.1);
         return Snapshot(number, client, created, channel, priority, category, level, firstAgent, agent, replies,

@@ -19,7 +19,7 @@ public sealed class CommittedDataLoadsTests
         var files = new (IngestKind Kind, string File)[]
         {
             (IngestKind.Clients, "clients.csv"), (IngestKind.Tickets, "tickets.csv"), (IngestKind.TicketEvents, "ticket-events.csv"),
-            (IngestKind.Csat, "csat.csv"), (IngestKind.Nps, "nps.csv"), (IngestKind.Incidents, "incidents.csv"), (IngestKind.Checks, "checks.csv"),
+            (IngestKind.Csat, "csat.csv"), (IngestKind.Nps, "nps.csv"), (IngestKind.Incidents, "incidents.csv"), (IngestKind.Checks, "checks.csv.gz"),
         };
         foreach (var (kind, file) in files)
         {

@@ -7,7 +7,7 @@ public sealed class DeterminismTests(SampleDataFixture fixture)
 {
     private static readonly string[] GeneratedFiles =
     [
-        "README.md", "clients.csv", "tickets.csv", "ticket-events.csv", "csat.csv", "nps.csv", "incidents.csv", "checks.csv",
+        "README.md", "clients.csv", "tickets.csv", "ticket-events.csv", "csat.csv", "nps.csv", "incidents.csv", "checks.csv.gz",
         "zendesk/tickets.csv.gz", "statuspage/incidents.json",
     ];
 

@@ -140,7 +140,7 @@ public sealed partial class ValidityTests(SampleDataFixture fixture)
             var affected = i["affected_clients"];
             Assert.True(affected == "*" || affected.Split(';').All(clients.Contains), $"{i["incident_id"]}: unknown client in '{affected}'");
         }
-        var checks = Rows("checks.csv");
+        var checks = Rows("checks.csv.gz");
         Assert.All(checks, c => Assert.Contains(c["ok"], new[] { "true", "false" }));
         Assert.All(checks.Where(c => c["ok"] == "true"), c => Assert.True(double.Parse(c["latency_ms"], CultureInfo.InvariantCulture) > 0));
         // Failed checks fall (all but rare blips) inside an incident on the same component, and every severity 1 shows as downtime.
