@@ -18,7 +18,7 @@ internal static class DemoCommand
     private static readonly (IngestKind Kind, string File)[] Files =
     [
         (IngestKind.Clients, "clients.csv"), (IngestKind.Tickets, "tickets.csv"), (IngestKind.TicketEvents, "ticket-events.csv"),
-        (IngestKind.Csat, "csat.csv"), (IngestKind.Nps, "nps.csv"), (IngestKind.Incidents, "incidents.csv"), (IngestKind.Checks, "checks.csv"),
+        (IngestKind.Csat, "csat.csv"), (IngestKind.Nps, "nps.csv"), (IngestKind.Incidents, "incidents.csv"), (IngestKind.Checks, "checks.csv.gz"),
     ];
 
     internal static Command Create(TextWriter output, TimeProvider time)
