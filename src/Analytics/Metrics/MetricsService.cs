@@ -2,6 +2,7 @@ using System.Globalization;
 using NodaTime;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Sla;
+using SupportLens.Analytics.Sql;
 using SupportLens.Storage.Data;
 
 namespace SupportLens.Analytics.Metrics;
@@ -222,8 +223,7 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
 
     // Durations are differences of epoch_us, never epoch(a - b): subtracting TIMESTAMPTZs goes through ICU's
     // calendar arithmetic and costs 20x more.
-    private static string Literal(DateTimeOffset instant) =>
-        "TIMESTAMPTZ '" + instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "+00'";
+    private static string Literal(DateTimeOffset instant) => SqlInstant.Literal(instant);
 
     private static double? NullableDouble(DuckDbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using NodaTime;
+using SupportLens.Analytics.Incidents;
 using SupportLens.Analytics.Metrics;
 using SupportLens.Ingest;
 using SupportLens.Storage;
@@ -56,7 +57,9 @@ internal static class DemoCommand
             var service = new MetricsService(warehouse.OpenConnection, settings, time);
             var month = LatestMonth(warehouse, settings.ReportingTimeZone);
             output.WriteLine();
-            output.Write(MetricsCommand.Text(service.Compute(service.Month(month), MetricsGrouping.Tier)));
+            var period = service.Month(month);
+            var incidents = new IncidentMetricsService(warehouse.OpenConnection, settings, time).Compute(period);
+            output.Write(MetricsCommand.Text(service.Compute(period, MetricsGrouping.Tier), incidents));
             output.WriteLine();
             output.WriteLine($"Next: ./supportlens metrics --month {month} --by client   (or --by channel|month|success-manager, --json)");
             return SupportLensCli.Done;

@@ -2,11 +2,15 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using SupportLens.Analytics.Incidents;
 using SupportLens.Analytics.Metrics;
 
 namespace SupportLens.Web.Cli;
 
-/// <summary>`supportlens metrics`: the quality scorecard of a month or date range, optionally split by a dimension.</summary>
+/// <summary>
+/// `supportlens metrics`: the quality scorecard of a month or date range, optionally split by a dimension, followed by the
+/// period's incidents per severity and availability per component (never split: incidents are not per tier or channel).
+/// </summary>
 internal static class MetricsCommand
 {
     internal static Command Create(TextWriter output, TimeProvider time)
@@ -20,7 +24,7 @@ internal static class MetricsCommand
         var by = new Option<string?>("--by") { Description = "Split by tier, client, channel, month or success-manager.", HelpName = "DIMENSION" };
         by.AcceptOnlyFromAmong("tier", "client", "channel", "month", "success-manager");
 
-        var command = new Command("metrics", "CSAT, NPS, FCR, SLA compliance, escalations, reopens and backlog of a period.");
+        var command = new Command("metrics", "CSAT, NPS, FCR, SLA compliance, escalations, reopens, backlog, incidents and availability of a period.");
         foreach (var option in new Option[] { month, from, to, by, json, data, config })
         {
             command.Options.Add(option);
@@ -53,7 +57,8 @@ internal static class MetricsCommand
                 throw new CliUsageException(e.Message);
             }
             var report = service.Compute(period, Grouping(parse.GetValue(by)));
-            output.Write(parse.GetValue(json) ? Json(report) : Text(report));
+            var incidents = new IncidentMetricsService(warehouse.OpenConnection, settings, time).Compute(period);
+            output.Write(parse.GetValue(json) ? Json(report, incidents) : Text(report, incidents));
             return SupportLensCli.Done;
         });
         return command;
@@ -69,7 +74,7 @@ internal static class MetricsCommand
         _ => MetricsGrouping.SuccessManager,
     };
 
-    private static string Json(MetricsReport report)
+    private static string Json(MetricsReport report, IncidentReport incidents)
     {
         var document = new
         {
@@ -107,13 +112,15 @@ internal static class MetricsCommand
                 ResolutionP90BusinessHours = Round(g.ResolutionBusinessHours.P90),
                 Targets = g.Targets.Select(t => new { t.Metric, Actual = Round(t.Actual), t.Target, t.Met, Margin = Round(t.Margin) }),
             }),
+            Incidents = IncidentsOutput.IncidentsJson(incidents),
+            Availability = IncidentsOutput.AvailabilityJson(incidents),
         };
         return JsonSerializer.Serialize(document, JsonOutput.Options) + Environment.NewLine;
     }
 
     private static object Counts(SlaCompliance sla) => new { sla.Achieved, sla.Breached, sla.Active };
 
-    internal static string Text(MetricsReport report)
+    internal static string Text(MetricsReport report, IncidentReport incidents)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Metrics {report.Period.FromText} to {report.Period.ToText} ({report.Period.Zone.Id})");
@@ -135,6 +142,7 @@ internal static class MetricsCommand
                 text.AppendLine(CultureInfo.InvariantCulture, $"  {key}: {t.Metric} {Num(t.Actual)} (target {comparison} {t.Target:0.##}, off by {Math.Abs(t.Margin!.Value):0.##})");
             }
         }
+        IncidentsOutput.AppendText(text, incidents);
         return text.ToString();
     }
 

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text;
+using NodaTime;
+using NodaTime.Text;
+using SupportLens.Analytics.Incidents;
+
+namespace SupportLens.Web.Cli;
+
+/// <summary>The incidents and availability parts of `supportlens metrics`: text sections and the JSON keys they add.</summary>
+internal static class IncidentsOutput
+{
+    /// <summary>The value of the top-level <c>incidents</c> key.</summary>
+    internal static object IncidentsJson(IncidentReport report) => new
+    {
+        AsOf = InstantPattern.ExtendedIso.Format(report.AsOf),
+        Severities = report.BySeverity.Select(Severity),
+        All = Severity(report.Overall),
+    };
+
+    /// <summary>The value of the top-level <c>availability</c> key: one entry per component.</summary>
+    internal static object AvailabilityJson(IncidentReport report) => report.Components.Select(c => new
+    {
+        c.Component,
+        // Four decimals: 99.9 % and 99.95 % are different promises.
+        AvailabilityPct = c.AvailabilityPct is { } a ? Math.Round(a, 4) : (double?)null,
+        AvailabilityTargetPct = c.Availability.Target,
+        AvailabilityMet = c.Availability.Met,
+        P95LatencyMs = c.P95LatencyMs is { } p ? Math.Round(p, 1) : (double?)null,
+        P95LatencyTargetMs = c.P95Latency.Target,
+        P95LatencyMet = c.P95Latency.Met,
+        c.Checks,
+        c.FailedChecks,
+        MeasuredHours = Math.Round(c.Measured.TotalHours, 4),
+        DownMinutes = Math.Round(c.Down.TotalMinutes, 2),
+    });
+
+    private static object Severity(SeverityIncidentMetrics s) => new
+    {
+        s.Severity,
+        s.Incidents,
+        InitialResponse = Compliance(s.InitialResponse),
+        ClientCommunication = Compliance(s.ClientCommunication),
+        Resolution = Compliance(s.Resolution),
+        MttaMinutes = s.MeanTimeToAcknowledge is { } a ? Math.Round(a.TotalMinutes, 2) : (double?)null,
+        MttrHours = s.MeanTimeToResolve is { } r ? Math.Round(r.TotalHours, 2) : (double?)null,
+    };
+
+    private static object Compliance(IncidentCompliance c) => new
+    {
+        Pct = c.Percent is { } p ? Math.Round(p, 2) : (double?)null,
+        c.Met,
+        c.Missed,
+        c.Open,
+        c.NotApplicable,
+    };
+
+    internal static void AppendText(StringBuilder text, IncidentReport report)
+    {
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"Incidents (by start in the period, as of {InstantPattern.General.Format(report.AsOf)}; compliance = met of decided)");
+        text.AppendLine("severity  count  initial response      communication         resolution            MTTA      MTTR");
+        foreach (var s in report.BySeverity.Append(report.Overall))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"{s.Key,-8} {s.Incidents,6}  {Cell(s.InitialResponse),-20}  {Cell(s.ClientCommunication),-20}  {Cell(s.Resolution),-20}  {Span(s.MeanTimeToAcknowledge),-8}  {Span(s.MeanTimeToResolve)}");
+        }
+
+        text.AppendLine();
+        var target = report.Components.FirstOrDefault();
+        text.AppendLine(target is null
+            ? "Availability: no checks in the period"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"Availability (time-weighted checks; target >= {target.Availability.Target:0.###} %, p95 latency < {target.P95Latency.Target:0.###} ms)"));
+        if (target is null)
+        {
+            return;
+        }
+        text.AppendLine("component             availability            p95 latency");
+        foreach (var c in report.Components)
+        {
+            var availability = c.AvailabilityPct is { } a
+                ? string.Create(CultureInfo.InvariantCulture, $"{a:F3} % {Verdict(c.Availability.Met)}")
+                : "not measured";
+            var latency = c.P95LatencyMs is { } p
+                ? string.Create(CultureInfo.InvariantCulture, $"{p:F0} ms {Verdict(c.P95Latency.Met)}")
+                : "not measured";
+            text.AppendLine(CultureInfo.InvariantCulture, $"{Clip(c.Component, 20),-20}  {availability,-22}  {latency}");
+        }
+    }
+
+    /// <summary>"50.0 % (1/2)", with the incidents still waiting; "n/a" when the severity promises nothing for the step.</summary>
+    private static string Cell(IncidentCompliance c)
+    {
+        var open = c.Open > 0 ? string.Create(CultureInfo.InvariantCulture, $" +{c.Open} open") : "";
+        if (c.Percent is { } p)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{p:F1} % ({c.Met}/{c.Decided}){open}");
+        }
+        return c.NotApplicable > 0 && c.Open == 0 ? "n/a" : c.Open > 0 ? open.TrimStart() : "-";
+    }
+
+    private static string Verdict(bool? met) => met switch { true => "met", false => "MISSED", null => "" };
+
+    /// <summary>A mean duration, rounded to the minute: "15m", "4h05m", "8d08h".</summary>
+    private static string Span(Duration? duration)
+    {
+        if (duration is not { } d)
+        {
+            return "-";
+        }
+        var minutes = (long)Math.Round(d.TotalMinutes);
+        return minutes switch
+        {
+            < 60 => string.Create(CultureInfo.InvariantCulture, $"{minutes}m"),
+            < 48 * 60 => string.Create(CultureInfo.InvariantCulture, $"{minutes / 60}h{minutes % 60:00}m"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{minutes / 1440}d{minutes % 1440 / 60:00}h"),
+        };
+    }
+
+    private static string Clip(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
+}
