@@ -56,9 +56,15 @@ internal static class MetricsCommand
             {
                 throw new CliUsageException(e.Message);
             }
-            var report = service.Compute(period, Grouping(parse.GetValue(by)));
-            var incidents = new IncidentMetricsService(warehouse.OpenConnection, settings, time).Compute(period);
-            output.Write(parse.GetValue(json) ? Json(report, incidents) : Text(report, incidents));
+            var grouping = Grouping(parse.GetValue(by));
+            var report = service.Compute(period, grouping);
+            var incidentService = new IncidentMetricsService(warehouse.OpenConnection, settings, time);
+            var incidents = incidentService.Compute(period);
+            // Per client, the incidents that hit it (DESIGN.md §5 health and the QBR conversation start here).
+            var hits = grouping == MetricsGrouping.Client
+                ? report.Groups.ToDictionary(g => g.Key, g => incidentService.IncidentsForClient(g.Key, period))
+                : null;
+            output.Write(parse.GetValue(json) ? Json(report, incidents, hits) : Text(report, incidents, hits));
             return SupportLensCli.Done;
         });
         return command;
@@ -74,7 +80,8 @@ internal static class MetricsCommand
         _ => MetricsGrouping.SuccessManager,
     };
 
-    private static string Json(MetricsReport report, IncidentReport incidents)
+    private static string Json(
+        MetricsReport report, IncidentReport incidents, IReadOnlyDictionary<string, IReadOnlyList<ClientIncident>>? hits)
     {
         var document = new
         {
@@ -84,6 +91,16 @@ internal static class MetricsCommand
             Groups = report.Groups.Select(g => new
             {
                 g.Key,
+                IncidentsHit = hits?.GetValueOrDefault(g.Key)?.Select(i => new
+                {
+                    i.IncidentId,
+                    i.Severity,
+                    i.Title,
+                    i.Component,
+                    StartedAt = i.StartedAt.ToDateTimeOffset(),
+                    ResolvedAt = i.ResolvedAt?.ToDateTimeOffset(),
+                    i.AffectsAll,
+                }),
                 Tickets = g.TicketsCreated,
                 CsatPct = Round(g.Csat.Percent),
                 CsatResponses = g.Csat.Total,
@@ -120,7 +137,8 @@ internal static class MetricsCommand
 
     private static object Counts(SlaCompliance sla) => new { sla.Achieved, sla.Breached, sla.Active };
 
-    internal static string Text(MetricsReport report, IncidentReport incidents)
+    internal static string Text(
+        MetricsReport report, IncidentReport incidents, IReadOnlyDictionary<string, IReadOnlyList<ClientIncident>>? hits = null)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Metrics {report.Period.FromText} to {report.Period.ToText} ({report.Period.Zone.Id})");
@@ -140,6 +158,17 @@ internal static class MetricsCommand
             {
                 var comparison = t.Direction == TargetDirection.AtLeast ? ">=" : "<";
                 text.AppendLine(CultureInfo.InvariantCulture, $"  {key}: {t.Metric} {Num(t.Actual)} (target {comparison} {t.Target:0.##}, off by {Math.Abs(t.Margin!.Value):0.##})");
+            }
+        }
+        if (hits is not null && hits.Values.Any(h => h.Count > 0))
+        {
+            text.AppendLine();
+            text.AppendLine("Incidents that hit each client:");
+            foreach (var (client, list) in hits.Where(h => h.Value.Count > 0))
+            {
+                var items = list.Select(i => string.Create(CultureInfo.InvariantCulture,
+                    $"{i.IncidentId} (sev {i.Severity}, {i.StartedAt.ToDateTimeOffset():yyyy-MM-dd}{(i.AffectsAll ? ", all clients" : "")})"));
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {client}: {string.Join(", ", items)}");
             }
         }
         IncidentsOutput.AppendText(text, incidents);

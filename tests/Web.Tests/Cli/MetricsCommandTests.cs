@@ -86,4 +86,29 @@ public sealed class MetricsCommandTests
         Assert.Contains("reporting_time_zone", result.Error);
         Assert.Contains("Mars/Olympus", result.Error);
     }
+
+    [Fact]
+    public void By_client_lists_the_incidents_that_hit_each_client()
+    {
+        using var dir = WarehouseWithTickets();
+        using (var warehouse = Warehouse.Open(dir.Path, TimeProvider.System))
+        using (var connection = warehouse.OpenConnection())
+        {
+            connection.ExecuteNonQuery("""
+                INSERT INTO incidents (source, incident_id, severity, title, component, started_at, acknowledged_at, resolved_at, affects_all) VALUES
+                    ('g', 'INC-1', 2, 'Routing outage', 'call-routing', '2026-10-07T10:00:00Z', '2026-10-07T10:20:00Z', '2026-10-07T12:00:00Z', false),
+                    ('g', 'INC-2', 4, 'Slow dashboard', 'dashboard', '2026-10-08T10:00:00Z', '2026-10-08T11:00:00Z', '2026-10-08T15:00:00Z', true);
+                INSERT INTO incident_clients VALUES ('g', 'INC-1', 'A');
+                """);
+        }
+        var result = CliRunner.Run("metrics", "--month", "2026-10", "--by", "client", "--json", "--data", dir.Path);
+        Assert.Equal(0, result.ExitCode);
+        using var document = JsonDocument.Parse(result.Output);
+        var groups = document.RootElement.GetProperty("groups").EnumerateArray().ToDictionary(g => g.GetProperty("key").GetString()!);
+        Assert.Equal(["INC-1", "INC-2"], groups["A"].GetProperty("incidents_hit").EnumerateArray().Select(i => i.GetProperty("incident_id").GetString()));
+        Assert.Equal(["INC-2"], groups["B"].GetProperty("incidents_hit").EnumerateArray().Select(i => i.GetProperty("incident_id").GetString()));
+
+        var text = CliRunner.Run("metrics", "--month", "2026-10", "--by", "client", "--data", dir.Path);
+        Assert.Contains("A: INC-1 (sev 2, 2026-10-07), INC-2 (sev 4, 2026-10-08, all clients)", text.Output);
+    }
 }
