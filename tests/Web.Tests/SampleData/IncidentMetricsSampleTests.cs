@@ -17,9 +17,12 @@ public sealed class IncidentSampleFixture : IDisposable
     {
         Warehouse = Warehouse.Open(_dir.Path, TimeProvider.System);
         var ingestor = new Ingestor(Warehouse, TimeProvider.System);
-        foreach (var (kind, file) in new[] { (IngestKind.Clients, "clients.csv"), (IngestKind.Incidents, "incidents.csv"), (IngestKind.Checks, "checks.csv") })
+        foreach (var (kind, file) in new[] { (IngestKind.Clients, "clients.csv"), (IngestKind.Incidents, "incidents.csv"), (IngestKind.Checks, "checks.csv.gz") })
         {
-            Assert.Equal(0, ingestor.Ingest(Sample(file), new IngestRequest(kind)).RowsRejected);
+            var report = ingestor.Ingest(Sample(file), new IngestRequest(kind));
+            Assert.Equal("loaded", report.Status);
+            Assert.True(report.RowsLoaded > 0, file);
+            Assert.Equal(0, report.RowsRejected);
         }
         Service = new IncidentMetricsService(Warehouse.OpenConnection, SupportLensSettings.Default, TimeProvider.System);
     }
