@@ -52,6 +52,17 @@ internal sealed record SyntheticTicket(
         AgentReplies.ToString(CultureInfo.InvariantCulture), Reopens.ToString(CultureInfo.InvariantCulture),
         Escalated ? "true" : "false", "1");
 
+    /// <summary>The header of a generic-profile tickets export (DESIGN.md §3): the fields, no source or batch.</summary>
+    internal static string GenericCsvHeader =>
+        "ticket_id,client_id,created_at,channel,priority,status,category,support_level,agent_id,first_response_at,solved_at,closed_at,updated_at,agent_replies,reopens,escalated";
+
+    /// <summary>This ticket as a line of a generic-profile tickets export.</summary>
+    internal string ToGenericCsv() => string.Join(',',
+        TicketId, ClientId, Iso(CreatedAt), Channel, Priority, Status, Category,
+        SupportLevel.ToString(CultureInfo.InvariantCulture), AgentId, Iso(FirstResponseAt), Iso(SolvedAt), "", Iso(UpdatedAt),
+        AgentReplies.ToString(CultureInfo.InvariantCulture), Reopens.ToString(CultureInfo.InvariantCulture),
+        Escalated ? "true" : "false");
+
     private static string Iso(DateTimeOffset? value) =>
         value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "";
 }

@@ -6,6 +6,7 @@ using SupportLens.Ingest.Profiles;
 using SupportLens.Ingest.Readers;
 using SupportLens.Ingest.Validation;
 using SupportLens.Storage;
+using SupportLens.Storage.Data;
 
 namespace SupportLens.Ingest;
 
@@ -25,6 +26,15 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
         var profile = Profile.Resolve(request.Profile, request.Kind, request.Source);
         Zone(request.TimeZone ?? profile.Csv?.TimeZone);
     }
+
+    /// <summary>
+    /// DuckDB's memory limit while a file loads (DuckDB's own default is 80% of RAM). Staging and merging a large file
+    /// spill to the database's temp directory (<c>DATA/supportlens.duckdb.tmp</c>) beyond it, so a large file loads in
+    /// bounded memory; null leaves the limit as it is.
+    /// </summary>
+    public string? MemoryLimit { get; init; } = DefaultMemoryLimit;
+
+    public const string DefaultMemoryLimit = "1536MB";
 
     public IngestReport Ingest(string path, IngestRequest request, Action<long>? progress = null)
     {
@@ -46,57 +56,109 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
         }
 
         using var connection = warehouse.OpenConnection();
+        using var memory = MemoryBound.Apply(connection, MemoryLimit);
+        var direct = true;
+        while (true)
+        {
+            try
+            {
+                return Load(connection, direct, file, input, request, schema, profile, zone, started, clock, progress);
+            }
+            catch (DirectLoadFailed)
+            {
+                // Most likely a key twice in the file: the staged load quarantines it (and explains anything else).
+                direct = false;
+            }
+        }
+    }
+
+    private IngestReport Load(
+        DuckDbConnection connection, bool direct, string file, InputFile input, IngestRequest request, KindSchema schema,
+        Profile profile, DateTimeZone zone, DateTimeOffset started, long clock, Action<long>? progress)
+    {
         var transaction = connection.BeginTransaction();
         try
         {
             var batchId = BatchLog.Start(connection, request.Kind.Name(), profile.Name, file, input.Sha256, started);
             using var records = profile.Open(schema, input, request.Delimiter);
             var validator = new RowValidator(schema, records.ColumnNames, records.Rules, new TimestampParser(zone));
-            long read = 0, rejected = 0;
-            using (var staging = new Staging(connection, schema, profile.Source))
+            var clients = ClientDirectory.Load(connection, schema);
+            direct = direct && !request.Strict && Staging.CanLoadDirectly(connection, schema, profile.Source);
+            long read = 0, rejected = 0, loaded;
+            using (var staging = new Staging(connection, schema, profile.Source, batchId, direct))
             using (var quarantine = new Quarantine(connection, batchId))
             {
+                direct = staging.Direct;
                 var errors = new List<RowError>();
-                foreach (var record in records.Records())
+                var clientColumn = schema.HasClientId ? records.ColumnNames[schema.FieldIndex["client_id"]] : null;
+                try
                 {
-                    if (++read % ProgressInterval == 0)
+                    foreach (var record in records.Records())
                     {
-                        progress?.Invoke(read);
+                        if (++read % ProgressInterval == 0)
+                        {
+                            progress?.Invoke(read);
+                        }
+                        if (record.Error is { } error)
+                        {
+                            quarantine.Add(error);
+                            rejected++;
+                            continue;
+                        }
+                        errors.Clear();
+                        if (validator.Validate(record.Line, record.Fields!, errors) is not { } row)
+                        {
+                            errors.ForEach(quarantine.Add);
+                            rejected++;
+                        }
+                        else if (clients is not null && !clients.Resolve(row))
+                        {
+                            quarantine.Add(RowError.Of(row.Line, clientColumn, clients.Value(row), ClientDirectory.Unknown));
+                            rejected++;
+                        }
+                        else
+                        {
+                            staging.Append(row);
+                        }
                     }
-                    if (record.Error is { } error)
-                    {
-                        quarantine.Add(error);
-                        rejected++;
-                        continue;
-                    }
-                    errors.Clear();
-                    if (validator.Validate(record.Line, record.Fields!, errors) is { } row)
-                    {
-                        staging.Append(row);
-                        continue;
-                    }
-                    errors.ForEach(quarantine.Add);
-                    rejected++;
+                    staging.Close();
                 }
-                staging.Close();
+                catch (DuckDbException) when (direct)
+                {
+                    throw new DirectLoadFailed();
+                }
+                loaded = staging.Rows;
                 quarantine.Close();
             }
-            var merger = new Merger(connection, schema, batchId, records.ColumnNames, records.Provided);
-            rejected += merger.RejectInvalid();
-            if (request.Strict && rejected > 0)
+            MergeCounts counts;
+            if (direct)
             {
-                var bad = BatchLog.Errors(connection, batchId, IngestReport.MaxErrors);
-                transaction.Rollback();
-                var message = $"--strict: {rejected} bad row(s), nothing loaded";
-                return Rejected(request, profile, input, started, clock, read, rejected, message, bad);
+                counts = new MergeCounts(loaded, loaded, 0);
             }
-            var counts = merger.Merge();
+            else
+            {
+                var merger = new Merger(connection, schema, batchId, records.ColumnNames, records.Provided);
+                rejected += merger.RejectInvalid();
+                if (request.Strict && rejected > 0)
+                {
+                    var bad = BatchLog.Errors(connection, batchId, IngestReport.MaxErrors);
+                    transaction.Rollback();
+                    var message = $"--strict: {rejected} bad row(s), nothing loaded";
+                    return Rejected(request, profile, input, started, clock, read, rejected, message, bad);
+                }
+                counts = merger.Merge();
+            }
             var duration = (long)time.GetElapsedTime(clock).TotalMilliseconds;
             BatchLog.Finish(connection, batchId, "loaded", read, counts.Staged, rejected, time.GetUtcNow(), duration, null);
             var listed = BatchLog.Errors(connection, batchId, IngestReport.MaxErrors);
             transaction.Commit();
             return new IngestReport(batchId, request.Kind.Name(), profile.Name, file, "loaded", read, counts.Staged, rejected,
                 counts.Inserted, counts.Updated, duration, null, listed);
+        }
+        catch (DirectLoadFailed)
+        {
+            transaction.Rollback();
+            throw;
         }
         catch (Exception e) when (e is FileRejectedException or InvalidDataException or CsvFormatException or DecoderFallbackException)
         {
@@ -138,6 +200,9 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
         transaction.Commit();
         return new IngestReport(batchId, request.Kind.Name(), profile.Name, input.Path, "rejected", read, 0, rejected, 0, 0, duration, message, errors);
     }
+
+    /// <summary>A direct load hit a constraint (a key twice in the file): it was rolled back, to be staged instead.</summary>
+    private sealed class DirectLoadFailed : Exception;
 
     private static DateTimeZone Zone(string? id)
     {

@@ -18,7 +18,7 @@ internal sealed class Merger(DuckDbConnection connection, KindSchema schema, lon
 {
     private const string Stage = Staging.Table;
 
-    /// <summary>Moves rows with duplicate keys or unknown clients to quarantine; returns how many rows it rejected.</summary>
+    /// <summary>Moves rows with duplicate keys (or, for csat and incidents, unknown clients) to quarantine; returns how many rows it rejected.</summary>
     public long RejectInvalid()
     {
         long rejected = 0;
@@ -34,22 +34,16 @@ internal sealed class Merger(DuckDbConnection connection, KindSchema schema, lon
         }
         var keys = string.Join(", ", schema.Key);
         var keyText = schema.Key.Count == 1 ? $"{schema.Key[0]}::VARCHAR" : $"concat_ws(' / ', {string.Join(", ", schema.Key.Select(k => $"{k}::VARCHAR"))})";
+        // A hash aggregate finds the duplicated keys (usually none) without sorting the whole file; only their rows are
+        // then ranked by line.
+        var keyMatch = string.Join(" AND ", schema.Key.Select(k => $"d.{k} IS NOT DISTINCT FROM s.{k}"));
         rejected += Reject(
             $"SELECT _line, value, 'duplicate {string.Join(" + ", schema.Key)} in this file (first on line ' || first_line || ')' AS reason FROM " +
-            $"(SELECT _line, {keyText} AS value, min(_line) OVER (PARTITION BY {keys}) AS first_line FROM {Stage}) WHERE _line <> first_line",
+            $"(SELECT _line, {keyText} AS value, min(_line) OVER (PARTITION BY {keys}) AS first_line FROM {Stage} AS s " +
+            $"WHERE EXISTS (SELECT 1 FROM (SELECT {keys} FROM {Stage} GROUP BY ALL HAVING count(*) > 1) AS d WHERE {keyMatch})) " +
+            "WHERE _line <> first_line",
             Column(schema.Key[0]));
-        if (schema.HasClientId)
-        {
-            // Help-desk exports name the organisation rather than our client id: take the client of that (unique) name.
-            connection.ExecuteNonQuery(
-                $"UPDATE {Stage} AS s SET client_id = n.client_id " +
-                "FROM (SELECT name, any_value(client_id) AS client_id FROM clients GROUP BY name HAVING count(*) = 1) AS n " +
-                "WHERE s.client_id = n.name AND NOT EXISTS (SELECT 1 FROM clients AS c WHERE c.client_id = s.client_id)");
-            rejected += Reject(
-                $"SELECT _line, client_id AS value, 'unknown client_id (not in clients: load clients first)' AS reason FROM {Stage} AS s " +
-                "WHERE client_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM clients AS c WHERE c.client_id = s.client_id)",
-                Column("client_id"));
-        }
+        // Unknown client ids (and organisation names) were settled while the rows streamed (ClientDirectory).
         if (schema.Kind == IngestKind.Incidents)
         {
             rejected += Reject(
@@ -74,7 +68,9 @@ internal sealed class Merger(DuckDbConnection connection, KindSchema schema, lon
             ? $"(s.updated_at > t.updated_at OR (t.updated_at IS NULL AND s.updated_at IS NOT NULL) OR (s.updated_at IS NULL AND t.updated_at IS NULL AND ({differs})))"
             : $"({differs})";
         long updated = 0;
-        if (dataColumns.Count > 0)
+        // A first load (no stored row of this source yet) is a plain insert: nothing to update, no key to look up.
+        var fresh = Scalar($"SELECT count(*) FROM (SELECT 1 FROM {schema.Table}{(schema.HasSource ? " WHERE source = (SELECT any_value(source) FROM " + Stage + ")" : "")} LIMIT 1)") == 0;
+        if (dataColumns.Count > 0 && !fresh)
         {
             updated = Execute(
                 $"UPDATE {schema.Table} AS t SET {string.Join(", ", dataColumns.Select(c => $"{c} = s.{c}"))}, batch_id = $batch " +
@@ -84,8 +80,8 @@ internal sealed class Merger(DuckDbConnection connection, KindSchema schema, lon
         all.AddRange(schema.Columns.Select(c => c.Name));
         var inserted = Execute(
             $"INSERT INTO {schema.Table} ({string.Join(", ", all)}, batch_id) " +
-            $"SELECT {string.Join(", ", all.Select(c => $"s.{c}"))}, $batch FROM {Stage} AS s " +
-            $"WHERE NOT EXISTS (SELECT 1 FROM {schema.Table} AS t WHERE {match})");
+            $"SELECT {string.Join(", ", all.Select(c => $"s.{c}"))}, $batch FROM {Stage} AS s" +
+            (fresh ? "" : $" WHERE NOT EXISTS (SELECT 1 FROM {schema.Table} AS t WHERE {match})"));
         if (schema.Kind == IngestKind.Incidents)
         {
             // The incidents this batch wrote carry its batch_id: their client lists are replaced by the file's.

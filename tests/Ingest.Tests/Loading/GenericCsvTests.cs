@@ -41,6 +41,39 @@ public sealed class GenericCsvTests
     }
 
     [Fact]
+    public void A_first_load_that_meets_a_duplicate_key_is_staged_instead_and_stays_one_batch()
+    {
+        using var f = new IngestFixture();
+        f.LoadClients();
+        // A first load of a source goes straight into tickets; the duplicate comes after the first appender chunk.
+        var csv = new StringBuilder("ticket_id,client_id,created_at,channel,status\n");
+        for (var i = 0; i < 5000; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"T{i},C1,2024-03-01T09:00:00Z,email,open\n");
+        }
+        csv.Append("T42,Globex,2024-03-01T09:00:00Z,chat,open\n");
+        var report = f.Ingest(IngestKind.Tickets, f.Write("t.csv", csv.ToString()));
+        Assert.Equal(("loaded", 5001L, 5000L, 1L, 5000L), (report.Status, report.RowsRead, report.RowsLoaded, report.RowsRejected, report.RowsInserted));
+        var error = Assert.Single(report.Errors);
+        Assert.Equal((5002L, "ticket_id", "T42"), (error.Line, error.Column, error.Value));
+        Assert.Contains("duplicate ticket_id in this file (first on line 44)", error.Reason);
+        Assert.Equal(1L, f.Count("SELECT count(*) FROM ingest_batches WHERE kind = 'tickets'"));
+        Assert.Equal(5000L, f.Count($"SELECT count(*) FROM tickets WHERE client_id = 'C1' AND channel = 'email' AND batch_id = {report.BatchId}"));
+    }
+
+    [Fact]
+    public void An_organisation_name_in_client_id_becomes_that_clients_id_on_a_first_load()
+    {
+        using var f = new IngestFixture();
+        f.LoadClients();
+        var report = f.Ingest(IngestKind.Tickets, f.Write("t.csv",
+            "ticket_id,client_id,created_at,channel,status\nT1,Globex,2024-03-01T09:00:00Z,email,open\nT2,Nobody,2024-03-01T09:00:00Z,email,open\n"));
+        Assert.Equal((1L, 1L), (report.RowsLoaded, report.RowsRejected));
+        Assert.Equal(("client_id", "Nobody", 3L), (report.Errors[0].Column, report.Errors[0].Value, report.Errors[0].Line));
+        Assert.Equal(1L, f.Count("SELECT count(*) FROM tickets WHERE ticket_id = 'T1' AND client_id = 'C2'"));
+    }
+
+    [Fact]
     public void Bad_rows_go_to_quarantine_with_line_column_value_and_reason_and_the_rest_loads()
     {
         using var f = new IngestFixture();

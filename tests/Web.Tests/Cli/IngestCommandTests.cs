@@ -100,12 +100,48 @@ public sealed class IngestCommandTests
         Assert.Equal(before, Snapshot(data));
     }
 
+    [Fact]
+    public void Killing_a_first_load_which_appends_straight_into_tickets_leaves_no_ticket()
+    {
+        using var dir = new TempDirectory();
+        var data = Path.Combine(dir.Path, "data");
+        Assert.Equal(0, CliRunner.Run("ingest", "--kind", "clients", "--data", data, Write(dir, "clients.csv", Clients)).ExitCode);
+        var before = Snapshot(data);
+
+        var big = Write(dir, "big.csv", Tickets(0, 300_000, "2024-03-05"));
+        using var child = Process.Start(new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "supportlens.dll"), "ingest", "--kind", "tickets", "--progress", "--data", data, big },
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        })!;
+        try
+        {
+            string? line;
+            while ((line = child.StandardError.ReadLine()) is not null && !line.Contains("200,000 rows read", StringComparison.Ordinal))
+            {
+            }
+            Assert.NotNull(line);
+            child.Kill(entireProcessTree: true);
+            Assert.True(child.WaitForExit(30_000));
+        }
+        finally
+        {
+            if (!child.HasExited)
+            {
+                child.Kill(entireProcessTree: true);
+            }
+        }
+        Assert.NotEqual(0, child.ExitCode);
+        Assert.Equal(before, Snapshot(data));
+    }
+
     private static string Snapshot(string data)
     {
         using var warehouse = Warehouse.Open(data, TimeProvider.System);
         using var connection = warehouse.OpenConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT (SELECT count(*) FROM tickets) || ' ' || (SELECT md5(string_agg(t::VARCHAR, '|' ORDER BY ticket_id)) FROM tickets AS t) " +
+        command.CommandText = "SELECT (SELECT count(*) FROM tickets) || ' ' || coalesce((SELECT md5(string_agg(t::VARCHAR, '|' ORDER BY ticket_id)) FROM tickets AS t), '-') " +
                               "|| ' ' || (SELECT count(*) FROM ingest_batches) || ' ' || (SELECT count(*) FROM quarantine)";
         return (string)command.ExecuteScalar()!;
     }
