@@ -47,25 +47,36 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
             g.FirstResponseMinutes = new Percentiles(NullableDouble(r, 3), NullableDouble(r, 4));
         });
 
-        // Tickets solved in the period: FCR (one touch = at most one agent reply and never reopened), reopens, resolution times.
+        // Tickets solved in the period: FCR (one touch = at most one agent reply and never reopened), reopens, resolution
+        // times; in the same scan, per tier, the FCR-eligible solves behind the group's tier-weighted FCR target.
         Query(connection, period, $"""
-            SELECT {GroupKeys.Sql(grouping, "t.done_at", "t.channel")} AS key,
+            SELECT key, tier, grouping(tier),
                    count(*),
-                   count(*) FILTER (WHERE t.agent_replies IS NOT NULL AND t.reopens IS NOT NULL),
-                   count(*) FILTER (WHERE t.agent_replies <= 1 AND t.reopens = 0),
-                   count(*) FILTER (WHERE t.reopens > 0),
-                   quantile_cont((epoch_us(t.done_at) - epoch_us(t.created_at)) / 1e6 / 3600.0, 0.5),
-                   quantile_cont((epoch_us(t.done_at) - epoch_us(t.created_at)) / 1e6 / 3600.0, 0.9)
-            FROM ({SolvedInPeriod}) t {clientJoin}
-            GROUP BY ALL
+                   count(*) FILTER (WHERE agent_replies IS NOT NULL AND reopens IS NOT NULL),
+                   count(*) FILTER (WHERE agent_replies <= 1 AND reopens = 0),
+                   count(*) FILTER (WHERE reopens > 0),
+                   quantile_cont(hours, 0.5),
+                   quantile_cont(hours, 0.9)
+            FROM (SELECT {GroupKeys.Sql(grouping, "t.done_at", "t.channel")} AS key, c.tier, t.agent_replies, t.reopens,
+                         (epoch_us(t.done_at) - epoch_us(t.created_at)) / 1e6 / 3600.0 AS hours
+                  FROM ({SolvedInPeriod}) t {clientJoin})
+            GROUP BY GROUPING SETS ((key), (key, tier))
             """, r =>
         {
             var g = For(r.GetString(0));
-            g.Solved = r.GetInt64(1);
-            g.FcrEligible = r.GetInt64(2);
-            g.OneTouch = r.GetInt64(3);
-            g.Reopened = r.GetInt64(4);
-            g.ResolutionHours = new Percentiles(NullableDouble(r, 5), NullableDouble(r, 6));
+            if (r.GetInt32(2) == 0)
+            {
+                if (!r.IsDBNull(1))
+                {
+                    g.FcrTierMix.Add((r.GetString(1), r.GetInt64(4)));
+                }
+                return;
+            }
+            g.Solved = r.GetInt64(3);
+            g.FcrEligible = r.GetInt64(4);
+            g.OneTouch = r.GetInt64(5);
+            g.Reopened = r.GetInt64(6);
+            g.ResolutionHours = new Percentiles(NullableDouble(r, 7), NullableDouble(r, 8));
         });
 
         // Backlog: tickets open at the end of the period (for months: at the end of each month), one filtered
@@ -95,16 +106,29 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
         var csatTicketJoin = grouping == MetricsGrouping.Channel
             ? "LEFT JOIN tickets t ON t.source = s.source AND t.ticket_id = s.ticket_id"
             : "";
+        // In the same scan, per tier, the responses behind the group's tier-weighted CSAT target.
         Query(connection, period, $"""
             SELECT {GroupKeys.Sql(grouping, "s.responded_at", grouping == MetricsGrouping.Channel ? "t.channel" : null)} AS key,
+                   c.tier, grouping(c.tier),
                    count(*) FILTER (WHERE s.good),
                    count(*)
             FROM csat_responses s
             LEFT JOIN clients c ON c.client_id = s.client_id
             {csatTicketJoin}
             WHERE s.responded_at >= $start AND s.responded_at < $end
-            GROUP BY ALL
-            """, r => For(r.GetString(0)).Csat = new Proportion(r.GetInt64(1), r.GetInt64(2)));
+            GROUP BY GROUPING SETS ((key), (key, c.tier))
+            """, r =>
+        {
+            var g = For(r.GetString(0));
+            if (r.GetInt32(2) == 1)
+            {
+                g.Csat = new Proportion(r.GetInt64(3), r.GetInt64(4));
+            }
+            else if (!r.IsDBNull(1))
+            {
+                g.CsatTierMix.Add((r.GetString(1), r.GetInt64(4)));
+            }
+        });
 
         // NPS by response time; relationship surveys have no channel.
         Query(connection, period, $"""
@@ -145,22 +169,6 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
             g.FirstResponseBusinessMinutes = new Percentiles(NullableDouble(r, 7), NullableDouble(r, 8));
             g.ResolutionBusinessHours = new Percentiles(NullableDouble(r, 9), NullableDouble(r, 10));
         }, command => command.Parameters.Add("now", now));
-
-        // The tier mix behind each group's CSAT responses and FCR-eligible tickets, for tier-weighted targets.
-        Query(connection, period, $"""
-            SELECT {GroupKeys.Sql(grouping, "s.responded_at", grouping == MetricsGrouping.Channel ? "t.channel" : null)} AS key, c.tier, count(*)
-            FROM csat_responses s
-            JOIN clients c ON c.client_id = s.client_id
-            {csatTicketJoin}
-            WHERE s.responded_at >= $start AND s.responded_at < $end
-            GROUP BY ALL
-            """, r => For(r.GetString(0)).CsatTierMix.Add((r.GetString(1), r.GetInt64(2))));
-        Query(connection, period, $"""
-            SELECT {GroupKeys.Sql(grouping, "t.done_at", "t.channel")} AS key, c.tier, count(*)
-            FROM ({SolvedInPeriod}) t JOIN clients c ON c.client_id = t.client_id
-            WHERE t.agent_replies IS NOT NULL AND t.reopens IS NOT NULL
-            GROUP BY ALL
-            """, r => For(r.GetString(0)).FcrTierMix.Add((r.GetString(1), r.GetInt64(2))));
 
         if (grouping == MetricsGrouping.All && groups.Count == 0)
         {
