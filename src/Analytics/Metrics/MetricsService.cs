@@ -21,21 +21,36 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
 
     public MetricsReport Compute(ReportingPeriod period, MetricsGrouping grouping)
     {
-        using var connection = openConnection();
-        new SlaLedger(new SlaClock(settings.SlaPolicies), time).RefreshIfStale(connection);
+        using (var connection = openConnection())
+        {
+            new SlaLedger(new SlaClock(settings.SlaPolicies), time).RefreshIfStale(connection);
+        }
         var now = time.GetUtcNow();
         var groups = new Dictionary<string, GroupAccumulator>(StringComparer.Ordinal);
         GroupAccumulator For(string key) => groups.TryGetValue(key, out var g) ? g : groups[key] = new GroupAccumulator(key);
 
+        // The query families are independent: they run side by side, one connection each (DuckDB finishes some
+        // aggregates, such as exact quantiles, on one thread). Their few result rows update the groups under a lock.
+        var jobs = new List<Action<DuckDbConnection>>();
+        var gate = new Lock();
+        void Query(string sql, Action<DuckDbDataReader> row, Action<DuckDbCommand>? bind = null) =>
+            jobs.Add(connection => Run(connection, period, sql, reader =>
+            {
+                lock (gate)
+                {
+                    row(reader);
+                }
+            }, bind));
+
         var clientJoin = "LEFT JOIN clients c ON c.client_id = t.client_id";
 
         // Tickets created in the period: volume, escalations, first-response times (calendar minutes).
-        Query(connection, period, $"""
+        Query($"""
             SELECT {GroupKeys.Sql(grouping, "t.created_at", "t.channel")} AS key,
                    count(*),
                    count(*) FILTER (WHERE t.escalated),
-                   quantile_cont((epoch_us(t.first_response_at) - epoch_us(t.created_at)) / 1e6 / 60.0, 0.5) FILTER (WHERE t.first_response_at IS NOT NULL),
-                   quantile_cont((epoch_us(t.first_response_at) - epoch_us(t.created_at)) / 1e6 / 60.0, 0.9) FILTER (WHERE t.first_response_at IS NOT NULL)
+                   quantile_cont((epoch_us(t.first_response_at) - epoch_us(t.created_at)) / 1e6 / 60.0, [0.5, 0.9])
+                       FILTER (WHERE t.first_response_at IS NOT NULL)
             FROM tickets t {clientJoin}
             WHERE t.created_at >= $start AND t.created_at < $end
             GROUP BY ALL
@@ -44,19 +59,18 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
             var g = For(r.GetString(0));
             g.Created = r.GetInt64(1);
             g.Escalated = r.GetInt64(2);
-            g.FirstResponseMinutes = new Percentiles(NullableDouble(r, 3), NullableDouble(r, 4));
+            g.FirstResponseMinutes = PercentilesOf(r, 3);
         });
 
         // Tickets solved in the period: FCR (one touch = at most one agent reply and never reopened), reopens, resolution
         // times; in the same scan, per tier, the FCR-eligible solves behind the group's tier-weighted FCR target.
-        Query(connection, period, $"""
+        Query($"""
             SELECT key, tier, grouping(tier),
                    count(*),
                    count(*) FILTER (WHERE agent_replies IS NOT NULL AND reopens IS NOT NULL),
                    count(*) FILTER (WHERE agent_replies <= 1 AND reopens = 0),
                    count(*) FILTER (WHERE reopens > 0),
-                   quantile_cont(hours, 0.5),
-                   quantile_cont(hours, 0.9)
+                   quantile_cont(hours, [0.5, 0.9])
             FROM (SELECT {GroupKeys.Sql(grouping, "t.done_at", "t.channel")} AS key, c.tier, t.agent_replies, t.reopens,
                          (epoch_us(t.done_at) - epoch_us(t.created_at)) / 1e6 / 3600.0 AS hours
                   FROM ({SolvedInPeriod}) t {clientJoin})
@@ -76,7 +90,7 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
             g.FcrEligible = r.GetInt64(4);
             g.OneTouch = r.GetInt64(5);
             g.Reopened = r.GetInt64(6);
-            g.ResolutionHours = new Percentiles(NullableDouble(r, 7), NullableDouble(r, 8));
+            g.ResolutionHours = PercentilesOf(r, 7);
         });
 
         // Backlog: tickets open at the end of the period (for months: at the end of each month), one filtered
@@ -92,7 +106,7 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
               AND (coalesce(t.solved_at, t.closed_at) IS NULL OR coalesce(t.solved_at, t.closed_at) >= $snap{i})
             GROUP BY ALL
             """));
-        Query(connection, period, backlog,
+        Query(backlog,
             r => For(r.GetString(0)).Backlog = new Backlog(r.GetInt64(1), NullableDouble(r, 2), NullableDouble(r, 3)),
             command =>
             {
@@ -107,7 +121,7 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
             ? "LEFT JOIN tickets t ON t.source = s.source AND t.ticket_id = s.ticket_id"
             : "";
         // In the same scan, per tier, the responses behind the group's tier-weighted CSAT target.
-        Query(connection, period, $"""
+        Query($"""
             SELECT {GroupKeys.Sql(grouping, "s.responded_at", grouping == MetricsGrouping.Channel ? "t.channel" : null)} AS key,
                    c.tier, grouping(c.tier),
                    count(*) FILTER (WHERE s.good),
@@ -131,7 +145,7 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
         });
 
         // NPS by response time; relationship surveys have no channel.
-        Query(connection, period, $"""
+        Query($"""
             SELECT {GroupKeys.Sql(grouping, "n.responded_at", null)} AS key,
                    count(*) FILTER (WHERE n.score >= 9),
                    count(*) FILTER (WHERE n.score BETWEEN 7 AND 8),
@@ -143,7 +157,7 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
             """, r => For(r.GetString(0)).Nps = new NetPromoterScore(r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)));
 
         // SLA by ticket creation, as of now: achieved, breached, active; business-time percentiles once done.
-        Query(connection, period, $"""
+        Query($"""
             SELECT {GroupKeys.Sql(grouping, "s.created_at", "s.channel")} AS key,
                    count(*) FILTER (WHERE s.first_response_done_at <= s.first_response_due),
                    count(*) FILTER (WHERE s.first_response_done_at > s.first_response_due
@@ -153,10 +167,8 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
                    count(*) FILTER (WHERE s.resolution_done_at > s.resolution_due
                                        OR (s.resolution_done_at IS NULL AND NOT s.resolution_paused AND s.resolution_due < $now)),
                    count(*) FILTER (WHERE s.resolution_done_at IS NULL AND (s.resolution_paused OR s.resolution_due >= $now)),
-                   quantile_cont(s.first_response_business_min, 0.5),
-                   quantile_cont(s.first_response_business_min, 0.9),
-                   quantile_cont(s.resolution_business_min / 60.0, 0.5),
-                   quantile_cont(s.resolution_business_min / 60.0, 0.9)
+                   quantile_cont(s.first_response_business_min, [0.5, 0.9]),
+                   quantile_cont(s.resolution_business_min / 60.0, [0.5, 0.9])
             FROM ticket_sla s
             LEFT JOIN clients c ON c.client_id = s.client_id
             WHERE s.created_at >= $start AND s.created_at < $end
@@ -166,10 +178,11 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
             var g = For(r.GetString(0));
             g.SlaFirstResponse = new SlaCompliance(r.GetInt64(1), r.GetInt64(2), r.GetInt64(3));
             g.SlaResolution = new SlaCompliance(r.GetInt64(4), r.GetInt64(5), r.GetInt64(6));
-            g.FirstResponseBusinessMinutes = new Percentiles(NullableDouble(r, 7), NullableDouble(r, 8));
-            g.ResolutionBusinessHours = new Percentiles(NullableDouble(r, 9), NullableDouble(r, 10));
+            g.FirstResponseBusinessMinutes = PercentilesOf(r, 7);
+            g.ResolutionBusinessHours = PercentilesOf(r, 8);
         }, command => command.Parameters.Add("now", now));
 
+        RunSideBySide(jobs);
         if (grouping == MetricsGrouping.All && groups.Count == 0)
         {
             For("all");
@@ -209,7 +222,24 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
         return snapshots;
     }
 
-    private static void Query(
+    private void RunSideBySide(List<Action<DuckDbConnection>> jobs)
+    {
+        try
+        {
+            Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, job =>
+            {
+                using var connection = openConnection();
+                job(connection);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // The first failure, as it was thrown: callers see a DuckDbException with its SQL, not a wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+    }
+
+    private static void Run(
         DuckDbConnection connection, ReportingPeriod period, string sql, Action<DuckDbDataReader> row, Action<DuckDbCommand>? bind = null)
     {
         using var command = connection.CreateCommand();
@@ -232,6 +262,16 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
     // Durations are differences of epoch_us, never epoch(a - b): subtracting TIMESTAMPTZs goes through ICU's
     // calendar arithmetic and costs 20x more.
     private static string Literal(DateTimeOffset instant) => SqlInstant.Literal(instant);
+
+    /// <summary>p50 and p90 from one quantile_cont(x, [0.5, 0.9]): one sort for both.</summary>
+    private static Percentiles PercentilesOf(DuckDbDataReader reader, int ordinal)
+    {
+        if (reader.IsDBNull(ordinal) || reader.GetValue(ordinal) is not List<object?> { Count: 2 } values)
+        {
+            return new Percentiles(null, null);
+        }
+        return new Percentiles(values[0] as double?, values[1] as double?);
+    }
 
     private static double? NullableDouble(DuckDbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 
