@@ -18,7 +18,7 @@ internal static class DemoCommand
 {
     private static readonly (IngestKind Kind, string File)[] Files =
     [
-        (IngestKind.Clients, "clients.csv"), (IngestKind.Tickets, "tickets.csv"), (IngestKind.TicketEvents, "ticket-events.csv"),
+        (IngestKind.Clients, "clients.csv"), (IngestKind.Tickets, "tickets.csv.gz"), (IngestKind.TicketEvents, "ticket-events.csv.gz"),
         (IngestKind.Csat, "csat.csv"), (IngestKind.Nps, "nps.csv"), (IngestKind.Incidents, "incidents.csv"), (IngestKind.Checks, "checks.csv.gz"),
     ];
 
@@ -36,7 +36,7 @@ internal static class DemoCommand
         {
             var settings = SettingsLoader.Load(parse.GetValue(config));
             var samples = Path.Combine(AppContext.BaseDirectory, "sample-data");
-            if (!File.Exists(Path.Combine(samples, "tickets.csv")))
+            if (!File.Exists(Path.Combine(samples, "tickets.csv.gz")))
             {
                 throw new CliFailure($"The embedded sample data is missing from {samples}; rebuild SupportLens.");
             }

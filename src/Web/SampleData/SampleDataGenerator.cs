@@ -49,8 +49,8 @@ internal static class SampleDataGenerator
         var nps = SurveyModel.Nps(clients, tickets, csat, window, Prng.For(seed, "nps"));
         var checks = MonitoringModel.Create(incidents, window, Prng.For(seed, "checks")).ToList();
 
-        files.Add(new("tickets.csv", CsvWriters.Tickets(PathOf("tickets.csv"), tickets), "tickets as they stood at the end of the history"));
-        files.Add(new("ticket-events.csv", CsvWriters.TicketEvents(PathOf("ticket-events.csv"), tickets), "replies, escalations, assignments and status changes (pending, on_hold, solved, reopen, closed)"));
+        files.Add(new("tickets.csv.gz", CsvWriters.Tickets(PathOf("tickets.csv.gz"), tickets), "tickets as they stood at the end of the history (gzip)"));
+        files.Add(new("ticket-events.csv.gz", CsvWriters.TicketEvents(PathOf("ticket-events.csv.gz"), tickets), "replies, escalations, assignments and status changes (pending, on_hold, solved, reopen, closed)"));
         files.Add(new("csat.csv", CsvWriters.Csat(PathOf("csat.csv"), csat), "CSAT answers (1–5) to the survey sent when a ticket is solved"));
         files.Add(new("nps.csv", CsvWriters.Nps(PathOf("nps.csv"), nps), "quarterly NPS answers (0–10) of each client's contacts"));
         files.Add(new("incidents.csv", CsvWriters.Incidents(PathOf("incidents.csv"), incidents, window.End), "incidents, severity 1–4, with the clients they hit (`*` = all)"));
@@ -58,7 +58,7 @@ internal static class SampleDataGenerator
         files.Add(new("checks.csv.gz", CsvWriters.Checks(PathOf("checks.csv.gz"), checks), "synthetic monitoring per component (gzip)"));
 
         Directory.CreateDirectory(PathOf("zendesk"));
-        // Gzipped: 41 columns a ticket make it the largest file by far, and it only repeats tickets.csv.
+        // Gzipped: 41 columns a ticket make it the largest file by far, and it only repeats tickets.csv.gz.
         var zendesk = new ZendeskExport(PathOf("zendesk/tickets.csv.gz"), window.End, csat, Prng.For(seed, "zendesk"));
         foreach (var ticket in tickets)
         {

@@ -18,7 +18,7 @@ public sealed class CommittedDataLoadsTests
         var ingestor = new Ingestor(warehouse, TimeProvider.System);
         var files = new (IngestKind Kind, string File)[]
         {
-            (IngestKind.Clients, "clients.csv"), (IngestKind.Tickets, "tickets.csv"), (IngestKind.TicketEvents, "ticket-events.csv"),
+            (IngestKind.Clients, "clients.csv"), (IngestKind.Tickets, "tickets.csv.gz"), (IngestKind.TicketEvents, "ticket-events.csv.gz"),
             (IngestKind.Csat, "csat.csv"), (IngestKind.Nps, "nps.csv"), (IngestKind.Incidents, "incidents.csv"), (IngestKind.Checks, "checks.csv.gz"),
         };
         foreach (var (kind, file) in files)

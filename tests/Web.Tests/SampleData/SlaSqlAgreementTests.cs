@@ -20,8 +20,8 @@ public sealed class SlaSqlAgreementTests
         var ingestor = new Ingestor(warehouse, TimeProvider.System);
         var root = Path.Combine(SampleFiles.RepositoryRoot(), "sample-data");
         Assert.Equal(0, ingestor.Ingest(Path.Combine(root, "clients.csv"), new IngestRequest(IngestKind.Clients)).RowsRejected);
-        Assert.Equal(0, ingestor.Ingest(Path.Combine(root, "tickets.csv"), new IngestRequest(IngestKind.Tickets)).RowsRejected);
-        Assert.Equal(0, ingestor.Ingest(Path.Combine(root, "ticket-events.csv"), new IngestRequest(IngestKind.TicketEvents)).RowsRejected);
+        Assert.Equal(0, ingestor.Ingest(Path.Combine(root, "tickets.csv.gz"), new IngestRequest(IngestKind.Tickets)).RowsRejected);
+        Assert.Equal(0, ingestor.Ingest(Path.Combine(root, "ticket-events.csv.gz"), new IngestRequest(IngestKind.TicketEvents)).RowsRejected);
 
         var settings = SupportLensSettings.Default;
         using var connection = warehouse.OpenConnection();

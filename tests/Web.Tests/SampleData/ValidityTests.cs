@@ -52,7 +52,7 @@ public sealed partial class ValidityTests(SampleDataFixture fixture)
     public void Tickets_are_valid_ordered_and_belong_to_active_clients()
     {
         var clients = Rows("clients.csv").ToDictionary(c => c["client_id"]);
-        var tickets = Rows("tickets.csv");
+        var tickets = Rows("tickets.csv.gz");
         Assert.InRange(tickets.Count, 30_000, 80_000);
         Assert.Equal(tickets.Count, tickets.Select(t => t["ticket_id"]).Distinct().Count());
         foreach (var t in tickets)
@@ -89,8 +89,8 @@ public sealed partial class ValidityTests(SampleDataFixture fixture)
     public void Ticket_events_csat_and_nps_point_at_tickets_and_clients_that_exist()
     {
         var clients = Rows("clients.csv").Select(c => c["client_id"]).ToHashSet();
-        var tickets = Rows("tickets.csv").ToDictionary(t => t["ticket_id"]);
-        var events = Rows("ticket-events.csv");
+        var tickets = Rows("tickets.csv.gz").ToDictionary(t => t["ticket_id"]);
+        var events = Rows("ticket-events.csv.gz");
         Assert.NotEmpty(events);
         foreach (var e in events)
         {
@@ -185,7 +185,7 @@ public sealed partial class ValidityTests(SampleDataFixture fixture)
         var text = SampleFiles.ReadText(fixture.File("zendesk/tickets.csv.gz"));
         Assert.StartsWith(header.Replace(", ", ",") + ",", text);
         var rows = SampleFiles.Csv(fixture.File("zendesk/tickets.csv.gz"));
-        Assert.Equal(Rows("tickets.csv").Count, rows.Count);
+        Assert.Equal(Rows("tickets.csv.gz").Count, rows.Count);
         Assert.All(rows, r => Assert.Contains(r["Satisfaction Score"], new[] { "Not Offered", "Offered", "Good", "Bad" }));
         Assert.Equal(Rows("csat.csv").Count, rows.Count(r => r["Satisfaction Score"] is "Good" or "Bad"));
     }
