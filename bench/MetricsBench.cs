@@ -14,6 +14,13 @@ namespace SupportLens.Bench;
 /// </summary>
 internal static class MetricsBench
 {
+    /// <summary>VmHWM of this process: the most resident memory it has had.</summary>
+    private static long PeakResidentMegabytes()
+    {
+        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    }
+
     private static readonly string[] Tiers = ["starter", "professional", "business", "enterprise"];
 
     internal static void Run(string[] args)
@@ -47,13 +54,13 @@ internal static class MetricsBench
                 transaction.Commit();
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"metrics: loaded {tickets:N0} tickets in {clock.Elapsed.TotalSeconds:F1} s ({Environment.ProcessorCount} cores)"));
+                $"metrics: loaded {tickets:N0} tickets in {clock.Elapsed.TotalSeconds:F1} s ({Environment.ProcessorCount} cores); peak RSS so far {PeakResidentMegabytes():N0} MB"));
 
             var settings = SupportLensSettings.Default;
             clock.Restart();
             var evaluated = new SlaLedger(new SlaClock(settings.SlaPolicies), TimeProvider.System).Refresh(connection);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"metrics: SLA ledger evaluated {evaluated:N0} tickets in {clock.Elapsed.TotalSeconds:F1} s ({evaluated / clock.Elapsed.TotalSeconds:N0}/s), once after each load"));
+                $"metrics: SLA ledger evaluated {evaluated:N0} tickets in {clock.Elapsed.TotalSeconds:F1} s ({evaluated / clock.Elapsed.TotalSeconds:N0}/s), once after each load; peak RSS so far {PeakResidentMegabytes():N0} MB"));
 
             var service = new MetricsService(warehouse.OpenConnection, settings, TimeProvider.System);
             var month = service.Month("2026-03");

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using NodaTime;
+using SupportLens.Analytics.Sql;
 using SupportLens.Storage.Data;
 
 namespace SupportLens.Analytics.Sla;
@@ -50,7 +51,7 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
         {
             todo.CommandText = """
                 CREATE OR REPLACE TEMP TABLE sla_todo AS
-                SELECT t.source, t.ticket_id
+                SELECT t.source, t.ticket_id, t.created_at
                 FROM tickets t
                 LEFT JOIN ticket_sla s ON s.source = t.source AND s.ticket_id = t.ticket_id
                 WHERE s.ticket_id IS NULL
@@ -69,43 +70,12 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
 
         var evaluated = 0;
         using (var appender = connection.CreateAppender("ticket_sla"))
-        using (var read = connection.CreateCommand())
         {
-            // Tickets with their status changes in order, one row per change (or one row without); in creation order, so
-            // the ledger's row groups follow time and period filters skip most of them.
-            read.CommandText = """
-                SELECT t.source, t.ticket_id, t.created_at, t.first_response_at, coalesce(t.solved_at, t.closed_at),
-                       c.tier, t.priority, t.updated_at, e.occurred_at, e.value, t.client_id, t.channel
-                FROM sla_todo d
-                JOIN tickets t ON t.source = d.source AND t.ticket_id = d.ticket_id
-                JOIN clients c ON c.client_id = t.client_id
-                LEFT JOIN ticket_events e ON e.source = t.source AND e.ticket_id = t.ticket_id AND e.event = 'status'
-                ORDER BY t.created_at, t.source, t.ticket_id, e.occurred_at
-                """;
-            using var reader = read.ExecuteReader();
-            PendingTicket? current = null;
-            while (reader.Read())
+            // A month of tickets at a time, by creation: each read is materialised by DuckDB, so slicing keeps memory
+            // to one month's rows however large the backlog of evaluations, and each slice reads only its row groups.
+            foreach (var (from, until) in MonthSlices(connection))
             {
-                var source = reader.GetString(0);
-                var ticketId = reader.GetString(1);
-                if (current is null || current.Source != source || current.TicketId != ticketId)
-                {
-                    if (current is not null)
-                    {
-                        Write(appender, current, now);
-                        evaluated++;
-                    }
-                    current = new PendingTicket(source, ticketId, ReadTicket(reader), Timestamp(reader, 7), reader.GetString(10), reader.GetString(11));
-                }
-                if (!reader.IsDBNull(8) && ParseStatus(reader.IsDBNull(9) ? null : reader.GetString(9)) is { } status)
-                {
-                    current.Changes.Add(new TicketStatusChange(Instant.FromDateTimeOffset(reader.GetDateTimeOffset(8)), status));
-                }
-            }
-            if (current is not null)
-            {
-                Write(appender, current, now);
-                evaluated++;
+                evaluated += EvaluateSlice(connection, appender, from, until, now);
             }
             appender.Close();
         }
@@ -121,6 +91,77 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
             stamp.ExecuteNonQuery();
         }
         transaction.Commit();
+        return evaluated;
+    }
+
+    private static List<(DateTimeOffset From, DateTimeOffset Until)> MonthSlices(DuckDbConnection connection)
+    {
+        using var range = connection.CreateCommand();
+        range.CommandText = """
+            SELECT min(created_at), max(created_at) FROM sla_todo
+            """;
+        using var reader = range.ExecuteReader();
+        reader.Read();
+        var slices = new List<(DateTimeOffset, DateTimeOffset)>();
+        if (reader.IsDBNull(0))
+        {
+            return slices;
+        }
+        var first = reader.GetDateTimeOffset(0);
+        var last = reader.GetDateTimeOffset(1);
+        var start = new DateTimeOffset(first.Year, first.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        while (start <= last)
+        {
+            var next = start.AddMonths(1);
+            slices.Add((start, next));
+            start = next;
+        }
+        return slices;
+    }
+
+    private int EvaluateSlice(DuckDbConnection connection, DuckDbAppender appender, DateTimeOffset from, DateTimeOffset until, Instant now)
+    {
+        var evaluated = 0;
+        using var read = connection.CreateCommand();
+        // Tickets with their status changes in order, one row per change (or one row without); in creation order, so
+        // the ledger's row groups follow time and period filters skip most of them. The bounds are literals so that
+        // DuckDB can skip the tickets' other row groups.
+        read.CommandText = $"""
+            SELECT t.source, t.ticket_id, t.created_at, t.first_response_at, coalesce(t.solved_at, t.closed_at),
+                   c.tier, t.priority, t.updated_at, e.occurred_at, e.value, t.client_id, t.channel
+            FROM tickets t
+            JOIN sla_todo d ON t.source = d.source AND t.ticket_id = d.ticket_id
+            JOIN clients c ON c.client_id = t.client_id
+            LEFT JOIN ticket_events e ON e.source = t.source AND e.ticket_id = t.ticket_id AND e.event = 'status'
+            WHERE t.created_at >= {SqlInstant.Literal(from)} AND t.created_at < {SqlInstant.Literal(until)}
+              AND d.created_at >= {SqlInstant.Literal(from)} AND d.created_at < {SqlInstant.Literal(until)}
+            ORDER BY t.created_at, t.source, t.ticket_id, e.occurred_at
+            """;
+        using var reader = read.ExecuteReader();
+        PendingTicket? current = null;
+        while (reader.Read())
+        {
+            var source = reader.GetString(0);
+            var ticketId = reader.GetString(1);
+            if (current is null || current.Source != source || current.TicketId != ticketId)
+            {
+                if (current is not null)
+                {
+                    Write(appender, current, now);
+                    evaluated++;
+                }
+                current = new PendingTicket(source, ticketId, ReadTicket(reader), Timestamp(reader, 7), reader.GetString(10), reader.GetString(11));
+            }
+            if (!reader.IsDBNull(8) && ParseStatus(reader.IsDBNull(9) ? null : reader.GetString(9)) is { } status)
+            {
+                current.Changes.Add(new TicketStatusChange(Instant.FromDateTimeOffset(reader.GetDateTimeOffset(8)), status));
+            }
+        }
+        if (current is not null)
+        {
+            Write(appender, current, now);
+            evaluated++;
+        }
         return evaluated;
     }
 
