@@ -25,9 +25,6 @@ internal static partial class NativeMethods
 
     [LibraryImport(Library)]
     internal static partial IntPtr duckdb_list_vector_get_child(IntPtr vector);
-
-    [LibraryImport(Library)]
-    internal static partial IntPtr duckdb_vector_get_column_type(IntPtr vector);
 }
 
 // Writing chunks for the appender.

@@ -17,9 +17,6 @@ internal static partial class NativeMethods
     internal static partial IntPtr duckdb_parameter_name(PreparedStatementHandle preparedStatement, ulong index);
 
     [LibraryImport(Library)]
-    internal static partial DuckDbState duckdb_clear_bindings(PreparedStatementHandle preparedStatement);
-
-    [LibraryImport(Library)]
     internal static partial DuckDbState duckdb_execute_prepared(PreparedStatementHandle preparedStatement, IntPtr result);
 
     [LibraryImport(Library)]

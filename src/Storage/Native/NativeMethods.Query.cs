@@ -4,9 +4,6 @@ namespace SupportLens.Storage.Native;
 
 internal static partial class NativeMethods
 {
-    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial DuckDbState duckdb_query(ConnectionHandle connection, string query, IntPtr result);
-
     [LibraryImport(Library)]
     internal static partial void duckdb_destroy_result(IntPtr result);
 
@@ -23,13 +20,7 @@ internal static partial class NativeMethods
     internal static partial IntPtr duckdb_column_name(IntPtr result, ulong column);
 
     [LibraryImport(Library)]
-    internal static partial DuckDbType duckdb_column_type(IntPtr result, ulong column);
-
-    [LibraryImport(Library)]
     internal static partial IntPtr duckdb_column_logical_type(IntPtr result, ulong column);
-
-    [LibraryImport(Library)]
-    internal static partial DuckDbStatementType duckdb_result_statement_type(DuckDbResultStruct result);
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial ulong duckdb_extract_statements(ConnectionHandle connection, string query, out IntPtr extracted);

@@ -59,12 +59,3 @@ internal static partial class NativeMethods
     [LibraryImport(Library)]
     internal static partial IntPtr duckdb_list_type_child_type(IntPtr type);
 }
-
-internal static partial class NativeMethods
-{
-    [LibraryImport(Library)]
-    internal static partial IntPtr duckdb_create_decimal(DuckDbDecimal value);
-
-    [LibraryImport(Library)]
-    internal static partial IntPtr duckdb_create_timestamp_tz(long micros);
-}

@@ -50,12 +50,6 @@ internal enum DuckDbType
     SqlNull = 36,
 }
 
-internal enum DuckDbStatementType
-{
-    Invalid = 0,
-    Select = 1,
-}
-
 /// <summary>duckdb_result: six pointer-sized fields; only internal_data matters to us, the rest is deprecated.</summary>
 [StructLayout(LayoutKind.Sequential)]
 internal struct DuckDbResultStruct
