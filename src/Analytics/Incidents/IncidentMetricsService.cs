@@ -1,8 +1,10 @@
+using System.Data.Common;
 using NodaTime;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Metrics;
 using SupportLens.Analytics.Sla.Incidents;
-using SupportLens.Storage.Data;
+using SupportLens.Storage;
+using SupportLens.Storage.Sql;
 
 using SupportLens.Analytics.Sql;
 
@@ -23,14 +25,14 @@ namespace SupportLens.Analytics.Incidents;
 /// Incident downtime is not subtracted separately: monitors fail while a component is down, so it is in the checks.
 /// </para>
 /// </summary>
-public sealed class IncidentMetricsService(Func<DuckDbConnection> open, SupportLensSettings settings, TimeProvider time)
+public sealed class IncidentMetricsService(Warehouse warehouse, SupportLensSettings settings, TimeProvider time)
 {
     private readonly IncidentEvaluator _evaluator = new(settings.Targets.Incidents);
 
     public IncidentReport Compute(ReportingPeriod period)
     {
         var asOf = Instant.FromDateTimeOffset(time.GetUtcNow());
-        using var connection = open();
+        using var connection = warehouse.OpenConnection();
         var incidents = Read(connection, period, clientId: null, asOf);
 
         var bySeverity = settings.Targets.Incidents.BySeverity.Keys
@@ -52,11 +54,11 @@ public sealed class IncidentMetricsService(Func<DuckDbConnection> open, SupportL
     public IReadOnlyList<ClientIncident> IncidentsForClient(string clientId, ReportingPeriod period)
     {
         ArgumentException.ThrowIfNullOrEmpty(clientId);
-        using var connection = open();
+        using var connection = warehouse.OpenConnection();
         return Read(connection, period, clientId, Instant.FromDateTimeOffset(time.GetUtcNow()));
     }
 
-    private List<ClientIncident> Read(DuckDbConnection connection, ReportingPeriod period, string? clientId, Instant asOf)
+    private List<ClientIncident> Read(WarehouseConnection connection, ReportingPeriod period, string? clientId, Instant asOf)
     {
         using var command = connection.CreateCommand();
         var hitsClient = clientId is null ? "" : """
@@ -123,6 +125,6 @@ public sealed class IncidentMetricsService(Func<DuckDbConnection> open, SupportL
         return done.Count == 0 ? null : Duration.FromTicks(done.Sum(d => d.BclCompatibleTicks) / done.Count);
     }
 
-    private static Instant? InstantAt(DuckDbDataReader reader, int ordinal) =>
+    private static Instant? InstantAt(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : Instant.FromDateTimeOffset(reader.GetDateTimeOffset(ordinal));
 }

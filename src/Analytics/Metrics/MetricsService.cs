@@ -1,9 +1,11 @@
+using System.Data.Common;
 using System.Globalization;
 using NodaTime;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Sla;
 using SupportLens.Analytics.Sql;
-using SupportLens.Storage.Data;
+using SupportLens.Storage;
+using SupportLens.Storage.Sql;
 
 namespace SupportLens.Analytics.Metrics;
 
@@ -12,7 +14,7 @@ namespace SupportLens.Analytics.Metrics;
 /// requested key; the queries bound instants with UTC parameters so DuckDB can prune by zone maps. SLA deadlines
 /// come from the ticket_sla ledger, brought up to date first.
 /// </summary>
-public sealed class MetricsService(Func<DuckDbConnection> openConnection, SupportLensSettings settings, TimeProvider time)
+public sealed class MetricsService(Warehouse warehouse, SupportLensSettings settings, TimeProvider time)
 {
     /// <summary>A period of <paramref name="month"/> (YYYY-MM) in the configured reporting time zone.</summary>
     public ReportingPeriod Month(string month) => ReportingPeriod.Month(month, settings.ReportingTimeZone);
@@ -21,7 +23,7 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
 
     public MetricsReport Compute(ReportingPeriod period, MetricsGrouping grouping)
     {
-        using (var connection = openConnection())
+        using (var connection = warehouse.OpenConnection())
         {
             new SlaLedger(new SlaClock(settings.SlaPolicies), time).RefreshIfStale(connection);
         }
@@ -31,9 +33,9 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
 
         // The query families are independent: they run side by side, one connection each (DuckDB finishes some
         // aggregates, such as exact quantiles, on one thread). Their few result rows update the groups under a lock.
-        var jobs = new List<Action<DuckDbConnection>>();
+        var jobs = new List<Action<WarehouseConnection>>();
         var gate = new Lock();
-        void Query(string sql, Action<DuckDbDataReader> row, Action<DuckDbCommand>? bind = null) =>
+        void Query(string sql, Action<DbDataReader> row, Action<WarehouseCommand>? bind = null) =>
             jobs.Add(connection => Run(connection, period, sql, reader =>
             {
                 lock (gate)
@@ -222,25 +224,25 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
         return snapshots;
     }
 
-    private void RunSideBySide(List<Action<DuckDbConnection>> jobs)
+    private void RunSideBySide(List<Action<WarehouseConnection>> jobs)
     {
         try
         {
             Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, job =>
             {
-                using var connection = openConnection();
+                using var connection = warehouse.OpenConnection();
                 job(connection);
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
-            // The first failure, as it was thrown: callers see a DuckDbException with its SQL, not a wrapper.
+            // The first failure, as it was thrown: callers see a WarehouseException with its SQL, not a wrapper.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
         }
     }
 
     private static void Run(
-        DuckDbConnection connection, ReportingPeriod period, string sql, Action<DuckDbDataReader> row, Action<DuckDbCommand>? bind = null)
+        WarehouseConnection connection, ReportingPeriod period, string sql, Action<DbDataReader> row, Action<WarehouseCommand>? bind = null)
     {
         using var command = connection.CreateCommand();
         // The period's bounds go in as literals, not parameters: DuckDB prunes row groups by their min/max only
@@ -264,16 +266,16 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
     private static string Literal(DateTimeOffset instant) => SqlInstant.Literal(instant);
 
     /// <summary>p50 and p90 from one quantile_cont(x, [0.5, 0.9]): one sort for both.</summary>
-    private static Percentiles PercentilesOf(DuckDbDataReader reader, int ordinal)
+    private static Percentiles PercentilesOf(DbDataReader reader, int ordinal)
     {
-        if (reader.IsDBNull(ordinal) || reader.GetValue(ordinal) is not List<object?> { Count: 2 } values)
+        if (reader.IsDBNull(ordinal) || reader.GetValue(ordinal) is not System.Collections.IList { Count: 2 } values)
         {
             return new Percentiles(null, null);
         }
-        return new Percentiles(values[0] as double?, values[1] as double?);
+        return new Percentiles(values[0] is double p50 ? p50 : null, values[1] is double p90 ? p90 : null);
     }
 
-    private static double? NullableDouble(DuckDbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
+    private static double? NullableDouble(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 
     private sealed class GroupAccumulator(string key)
     {

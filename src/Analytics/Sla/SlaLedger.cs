@@ -1,8 +1,9 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using NodaTime;
 using SupportLens.Analytics.Sql;
-using SupportLens.Storage.Data;
+using SupportLens.Storage.Sql;
 
 namespace SupportLens.Analytics.Sla;
 
@@ -27,7 +28,7 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
     /// Refreshes only when tickets changed since the last refresh (or the policies did); otherwise re-projects just the
     /// paused tickets. Cheap enough to run before every query.
     /// </summary>
-    public int RefreshIfStale(DuckDbConnection connection)
+    public int RefreshIfStale(WarehouseConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"""
@@ -43,7 +44,7 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
     }
 
     /// <summary>Brings the ledger up to date; returns how many tickets were (re-)evaluated.</summary>
-    public int Refresh(DuckDbConnection connection)
+    public int Refresh(WarehouseConnection connection)
     {
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
         using var transaction = connection.BeginTransaction();
@@ -77,7 +78,7 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
             {
                 evaluated += EvaluateSlice(connection, appender, from, until, now);
             }
-            appender.Close();
+            appender.Complete();
         }
         connection.ExecuteNonQuery("DROP TABLE sla_todo");
         using (var stamp = connection.CreateCommand())
@@ -94,7 +95,7 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
         return evaluated;
     }
 
-    private static List<(DateTimeOffset From, DateTimeOffset Until)> MonthSlices(DuckDbConnection connection)
+    private static List<(DateTimeOffset From, DateTimeOffset Until)> MonthSlices(WarehouseConnection connection)
     {
         using var range = connection.CreateCommand();
         range.CommandText = """
@@ -119,7 +120,7 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
         return slices;
     }
 
-    private int EvaluateSlice(DuckDbConnection connection, DuckDbAppender appender, DateTimeOffset from, DateTimeOffset until, Instant now)
+    private int EvaluateSlice(WarehouseConnection connection, TableAppender appender, DateTimeOffset from, DateTimeOffset until, Instant now)
     {
         var evaluated = 0;
         using var read = connection.CreateCommand();
@@ -165,7 +166,7 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
         return evaluated;
     }
 
-    private void Write(DuckDbAppender appender, PendingTicket pending, Instant now)
+    private void Write(TableAppender appender, PendingTicket pending, Instant now)
     {
         var evaluation = clock.Evaluate(pending.Ticket, pending.Changes, now);
         var firstResponse = evaluation.FirstResponse;
@@ -189,14 +190,14 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
         appender.EndRow();
     }
 
-    private static SlaTicket ReadTicket(DuckDbDataReader reader) => new(
+    private static SlaTicket ReadTicket(DbDataReader reader) => new(
         Instant.FromDateTimeOffset(reader.GetDateTimeOffset(2)),
         Timestamp(reader, 3) is { } response ? Instant.FromDateTimeOffset(response) : null,
         Timestamp(reader, 4) is { } solved ? Instant.FromDateTimeOffset(solved) : null,
         Enum.Parse<SupportTier>(reader.GetString(5), ignoreCase: true),
         reader.IsDBNull(6) ? null : Enum.Parse<TicketPriority>(reader.GetString(6), ignoreCase: true));
 
-    private static DateTimeOffset? Timestamp(DuckDbDataReader reader, int ordinal) =>
+    private static DateTimeOffset? Timestamp(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetDateTimeOffset(ordinal);
 
     private static TicketStatus? ParseStatus(string? value) => value switch

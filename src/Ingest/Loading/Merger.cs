@@ -1,5 +1,5 @@
 using SupportLens.Ingest.Validation;
-using SupportLens.Storage.Data;
+using SupportLens.Storage.Sql;
 
 namespace SupportLens.Ingest.Loading;
 
@@ -14,7 +14,7 @@ internal sealed record MergeCounts(long Staged, long Inserted, long Updated)
 /// the caller's transaction. Rows are keyed by (source, id); a stored row is replaced only by a newer
 /// <c>updated_at</c> (or, without one, by different values), so loading the same export twice changes nothing.
 /// </summary>
-internal sealed class Merger(DuckDbConnection connection, KindSchema schema, long batchId, IReadOnlyList<string> columnNames, bool[] provided)
+internal sealed class Merger(WarehouseConnection connection, KindSchema schema, long batchId, IReadOnlyList<string> columnNames, bool[] provided)
 {
     private const string Stage = Staging.Table;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using SupportLens.Storage;
-using SupportLens.Storage.Data;
+using SupportLens.Storage.Sql;
 using SupportLens.Storage.Schema;
 
 namespace SupportLens.Web.Cli;
@@ -78,7 +78,7 @@ internal static class DbCommand
         {
             return Warehouse.Open(directory, time);
         }
-        catch (Exception e) when (e is WarehouseLockedException or SchemaVersionException or DuckDbException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is WarehouseLockedException or SchemaVersionException or WarehouseException or IOException or UnauthorizedAccessException)
         {
             throw new CliFailure($"Cannot open the data directory {directory}: {e.Message}", e);
         }

@@ -54,11 +54,11 @@ internal static class DemoCommand
                     $"  {kind.Name(),-14} {report.RowsRead,8:N0} rows read, {report.RowsInserted,8:N0} new, {report.RowsUpdated,6:N0} updated, {report.RowsRejected,4:N0} rejected"));
             }
 
-            var service = new MetricsService(warehouse.OpenConnection, settings, time);
+            var service = new MetricsService(warehouse, settings, time);
             var month = LatestMonth(warehouse, settings.ReportingTimeZone);
             output.WriteLine();
             var period = service.Month(month);
-            var incidents = new IncidentMetricsService(warehouse.OpenConnection, settings, time).Compute(period);
+            var incidents = new IncidentMetricsService(warehouse, settings, time).Compute(period);
             output.Write(MetricsCommand.Text(service.Compute(period, MetricsGrouping.Tier), incidents));
             output.WriteLine();
             output.WriteLine($"Next: ./supportlens metrics --month {month} --by client   (or --by channel|month|success-manager, --json)");

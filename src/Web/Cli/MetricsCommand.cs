@@ -46,7 +46,7 @@ internal static class MetricsCommand
         {
             var settings = SettingsLoader.Load(parse.GetValue(config));
             using var warehouse = DbCommand.OpenWarehouse(parse.GetValue(data), time);
-            var service = new MetricsService(warehouse.OpenConnection, settings, time);
+            var service = new MetricsService(warehouse, settings, time);
             ReportingPeriod period;
             try
             {
@@ -58,7 +58,7 @@ internal static class MetricsCommand
             }
             var grouping = Grouping(parse.GetValue(by));
             var report = service.Compute(period, grouping);
-            var incidentService = new IncidentMetricsService(warehouse.OpenConnection, settings, time);
+            var incidentService = new IncidentMetricsService(warehouse, settings, time);
             var incidents = incidentService.Compute(period);
             // Per client, the incidents that hit it (DESIGN.md §5 health and the QBR conversation start here).
             var hits = grouping == MetricsGrouping.Client

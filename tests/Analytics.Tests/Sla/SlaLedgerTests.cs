@@ -1,19 +1,19 @@
 using SupportLens.Analytics.Sla;
-using SupportLens.Storage.Data;
-using SupportLens.Storage.Schema;
+using SupportLens.Storage;
+using SupportLens.Storage.Sql;
 
 namespace SupportLens.Analytics.Tests.Sla;
 
 public sealed class SlaLedgerTests : IDisposable
 {
-    private readonly DuckDbConnection _connection = new(":memory:");
+    private readonly Warehouse _warehouse = Warehouse.InMemory(TimeProvider.System);
+    private readonly WarehouseConnection _connection;
     private readonly FixedTime _time = new(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly SlaLedger _ledger;
 
     public SlaLedgerTests()
     {
-        _connection.Open();
-        new SchemaMigrator(SchemaMigrator.Embedded, TimeProvider.System).Migrate(_connection);
+        _connection = _warehouse.OpenConnection();
         _connection.ExecuteNonQuery("""
             INSERT INTO clients (client_id, source, name, tier) VALUES ('B', 'generic', 'Bolt', 'business');
             INSERT INTO tickets (source, ticket_id, client_id, created_at, channel, priority, status, first_response_at, solved_at, updated_at) VALUES
@@ -25,12 +25,16 @@ public sealed class SlaLedgerTests : IDisposable
         _ledger = new SlaLedger(new SlaClock(SlaPolicySet.Default), _time);
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _connection.Dispose();
+        _warehouse.Dispose();
+    }
 
     private T Scalar<T>(string sql)
     {
-        using var command = new DuckDbCommand(sql, _connection);
-        return (T)command.ExecuteScalar()!;
+        using var command = _connection.CreateCommand(sql);
+        return command.ExecuteScalar<T>();
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class CommittedDataLoadsTests
         }
         Assert.Equal(40, warehouse.RowCounts().Single(c => c.Table == "clients").Rows);
 
-        var metrics = new MetricsService(warehouse.OpenConnection, SupportLensSettings.Default, TimeProvider.System);
+        var metrics = new MetricsService(warehouse, SupportLensSettings.Default, TimeProvider.System);
         var whole = Assert.Single(metrics.Compute(metrics.Between("2025-05-01", "2026-10-31"), MetricsGrouping.All).Groups);
         Assert.Equal(warehouse.RowCounts().Single(c => c.Table == "tickets").Rows, whole.TicketsCreated);
         // The history is built to miss some SLAs, mostly in overloaded weeks, but far from all of them.

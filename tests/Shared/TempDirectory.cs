@@ -1,4 +1,4 @@
-namespace SupportLens.Storage.Tests;
+namespace SupportLens.Testing;
 
 /// <summary>A fresh directory under the system temp folder, deleted with everything in it on dispose.</summary>
 internal sealed class TempDirectory : IDisposable
@@ -11,6 +11,7 @@ internal sealed class TempDirectory : IDisposable
 
     public string Path { get; }
 
+    /// <summary>The path of <paramref name="name"/> inside this directory.</summary>
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
     public void Dispose()
@@ -21,7 +22,7 @@ internal sealed class TempDirectory : IDisposable
         }
         catch (IOException)
         {
-            // A file still open by a finalizer-pending handle; the temp folder is cleaned by the OS eventually.
+            // Left for the OS to clean; a test must not fail on cleanup.
         }
     }
 }
