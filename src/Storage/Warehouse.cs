@@ -48,12 +48,12 @@ public sealed class Warehouse : IDisposable
     public static Warehouse Open(string dataDirectory, TimeProvider time, IReadOnlyList<Migration>? migrations = null)
     {
         var directory = Path.GetFullPath(dataDirectory);
-        Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, FileName);
         var connectionString = $"Data Source={path}";
         WarehouseConnection anchor;
         try
         {
+            Directory.CreateDirectory(directory);
             anchor = WarehouseConnection.Open(new DuckDBConnection(connectionString));
         }
         catch (WarehouseException e) when (e.DuckDbMessage.Contains("lock", StringComparison.OrdinalIgnoreCase))
@@ -61,6 +61,10 @@ public sealed class Warehouse : IDisposable
             throw new WarehouseLockedException(
                 $"The database {path} is in use by another SupportLens process (probably `supportlens serve`). " +
                 "Stop it, or use the HTTP API of the running server instead.", e);
+        }
+        catch (Exception e) when (e is WarehouseException or IOException or UnauthorizedAccessException)
+        {
+            throw new WarehouseUnavailableException($"Cannot open the data directory {directory}: {e.Message}", e);
         }
         return Migrate(directory, connectionString, anchor, time, migrations);
     }
@@ -126,5 +130,8 @@ public sealed class Warehouse : IDisposable
     public void Dispose() => _anchor.Dispose();
 }
 
+/// <summary>The data directory or its database cannot be opened; the message says why and what to do.</summary>
+public class WarehouseUnavailableException(string message, Exception inner) : Exception(message, inner);
+
 /// <summary>Another process holds the database file.</summary>
-public sealed class WarehouseLockedException(string message, Exception inner) : Exception(message, inner);
+public sealed class WarehouseLockedException(string message, Exception inner) : WarehouseUnavailableException(message, inner);

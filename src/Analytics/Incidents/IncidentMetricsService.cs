@@ -1,6 +1,7 @@
 using System.Data.Common;
 using NodaTime;
 using SupportLens.Analytics.Configuration;
+using SupportLens.Analytics.Horizon;
 using SupportLens.Analytics.Metrics;
 using SupportLens.Analytics.Sla.Incidents;
 using SupportLens.Storage;
@@ -29,11 +30,19 @@ public sealed class IncidentMetricsService(Warehouse warehouse, SupportLensSetti
 {
     private readonly IncidentEvaluator _evaluator = new(settings.Targets.Incidents);
 
-    public IncidentReport Compute(ReportingPeriod period)
+    private Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
+
+    /// <summary>
+    /// The period's incidents and availability, judged as of <paramref name="asOf"/>, else as of the data horizon of the
+    /// incidents (resp. the checks), else, before any refresh, as of the wall clock.
+    /// </summary>
+    public IncidentReport Compute(ReportingPeriod period, Instant? asOf = null)
     {
-        var asOf = Instant.FromDateTimeOffset(time.GetUtcNow());
         using var connection = warehouse.OpenConnection();
-        var incidents = Read(connection, period, clientId: null, asOf);
+        var horizon = DataHorizons.Read(connection);
+        var incidentsAsOf = asOf ?? horizon.Incidents ?? Now();
+        var checksAsOf = asOf ?? horizon.Checks ?? Now();
+        var incidents = Read(connection, period, clientId: null, incidentsAsOf);
 
         var bySeverity = settings.Targets.Incidents.BySeverity.Keys
             .Union(incidents.Select(i => i.Severity))
@@ -42,20 +51,20 @@ public sealed class IncidentMetricsService(Warehouse warehouse, SupportLensSetti
             .ToList();
         var overall = Summarise(null, incidents);
 
-        var components = AvailabilityQuery.Run(connection, period, asOf, settings.Targets,
+        var components = AvailabilityQuery.Run(connection, period, checksAsOf, settings.Targets,
             incidents.Select(i => i.Component).OfType<string>());
-        return new IncidentReport(period, asOf, bySeverity, overall, components);
+        return new IncidentReport(period, incidentsAsOf, bySeverity, overall, components);
     }
 
     /// <summary>
     /// The incidents started in the period that hit the client: those marked as hitting every client, and those that
     /// name it among their clients; oldest first.
     /// </summary>
-    public IReadOnlyList<ClientIncident> IncidentsForClient(string clientId, ReportingPeriod period)
+    public IReadOnlyList<ClientIncident> IncidentsForClient(string clientId, ReportingPeriod period, Instant? asOf = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(clientId);
         using var connection = warehouse.OpenConnection();
-        return Read(connection, period, clientId, Instant.FromDateTimeOffset(time.GetUtcNow()));
+        return Read(connection, period, clientId, asOf ?? DataHorizons.Read(connection).Incidents ?? Now());
     }
 
     private List<ClientIncident> Read(WarehouseConnection connection, ReportingPeriod period, string? clientId, Instant asOf)

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using NodaTime;
 using SupportLens.Analytics.Configuration;
+using SupportLens.Analytics.Horizon;
 using SupportLens.Analytics.Sla;
 using SupportLens.Analytics.Sql;
 using SupportLens.Storage;
@@ -14,20 +15,24 @@ namespace SupportLens.Analytics.Metrics;
 /// requested key; the queries bound instants with UTC parameters so DuckDB can prune by zone maps. SLA deadlines
 /// come from the ticket_sla ledger, brought up to date first.
 /// </summary>
-public sealed class MetricsService(Warehouse warehouse, SupportLensSettings settings, TimeProvider time)
+public sealed class MetricsService(Warehouse warehouse, SupportLensSettings settings)
 {
     /// <summary>A period of <paramref name="month"/> (YYYY-MM) in the configured reporting time zone.</summary>
     public ReportingPeriod Month(string month) => ReportingPeriod.Month(month, settings.ReportingTimeZone);
 
     public ReportingPeriod Between(string from, string to) => ReportingPeriod.Between(from, to, settings.ReportingTimeZone);
 
-    public MetricsReport Compute(ReportingPeriod period, MetricsGrouping grouping)
+    /// <summary>
+    /// The period's metrics. Open tickets are judged as of <paramref name="asOf"/>, else as of the data horizon of their
+    /// source (what the SLA ledger was last refreshed to); nothing here writes, so a stale ledger is read as it is.
+    /// </summary>
+    public MetricsReport Compute(ReportingPeriod period, MetricsGrouping grouping, Instant? asOf = null)
     {
+        DataHorizon horizon;
         using (var connection = warehouse.OpenConnection())
         {
-            new SlaLedger(new SlaClock(settings.SlaPolicies), time).RefreshIfStale(connection);
+            horizon = DataHorizons.Read(connection);
         }
-        var now = time.GetUtcNow();
         var groups = new Dictionary<string, GroupAccumulator>(StringComparer.Ordinal);
         GroupAccumulator For(string key) => groups.TryGetValue(key, out var g) ? g : groups[key] = new GroupAccumulator(key);
 
@@ -52,7 +57,8 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
                    count(*),
                    count(*) FILTER (WHERE t.escalated),
                    quantile_cont((epoch_us(t.first_response_at) - epoch_us(t.created_at)) / 1e6 / 60.0, [0.5, 0.9])
-                       FILTER (WHERE t.first_response_at IS NOT NULL)
+                       FILTER (WHERE t.first_response_at IS NOT NULL),
+                   count(t.escalated)
             FROM tickets t {clientJoin}
             WHERE t.created_at >= $start AND t.created_at < $end
             GROUP BY ALL
@@ -62,6 +68,8 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
             g.Created = r.GetInt64(1);
             g.Escalated = r.GetInt64(2);
             g.FirstResponseMinutes = PercentilesOf(r, 3);
+            // Only tickets whose export says whether they were escalated count: unknown is not "no".
+            g.EscalationKnown = r.GetInt64(4);
         });
 
         // Tickets solved in the period: FCR (one touch = at most one agent reply and never reopened), reopens, resolution
@@ -72,7 +80,8 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
                    count(*) FILTER (WHERE agent_replies IS NOT NULL AND reopens IS NOT NULL),
                    count(*) FILTER (WHERE agent_replies <= 1 AND reopens = 0),
                    count(*) FILTER (WHERE reopens > 0),
-                   quantile_cont(hours, [0.5, 0.9])
+                   quantile_cont(hours, [0.5, 0.9]),
+                   count(reopens)
             FROM (SELECT {GroupKeys.Sql(grouping, "t.done_at", "t.channel")} AS key, c.tier, t.agent_replies, t.reopens,
                          (epoch_us(t.done_at) - epoch_us(t.created_at)) / 1e6 / 3600.0 AS hours
                   FROM ({SolvedInPeriod}) t {clientJoin})
@@ -93,6 +102,7 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
             g.OneTouch = r.GetInt64(5);
             g.Reopened = r.GetInt64(6);
             g.ResolutionHours = PercentilesOf(r, 7);
+            g.ReopenKnown = r.GetInt64(8);
         });
 
         // Backlog: tickets open at the end of the period (for months: at the end of each month), one filtered
@@ -158,17 +168,18 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
             GROUP BY ALL
             """, r => For(r.GetString(0)).Nps = new NetPromoterScore(r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)));
 
-        // SLA by ticket creation, as of now: achieved, breached, active; business-time percentiles once done.
+        // SLA by ticket creation, as of the data horizon (or the asked instant): achieved, breached, active; business-time
+        // percentiles once done. The ledger stamps each open ticket with the horizon it was judged at.
         Query($"""
             SELECT {GroupKeys.Sql(grouping, "s.created_at", "s.channel")} AS key,
                    count(*) FILTER (WHERE s.first_response_done_at <= s.first_response_due),
                    count(*) FILTER (WHERE s.first_response_done_at > s.first_response_due
-                                       OR (s.first_response_done_at IS NULL AND s.first_response_due < $now)),
-                   count(*) FILTER (WHERE s.first_response_done_at IS NULL AND s.first_response_due >= $now),
+                                       OR (s.first_response_done_at IS NULL AND s.first_response_due < coalesce($asof::TIMESTAMPTZ, s.evaluated_at))),
+                   count(*) FILTER (WHERE s.first_response_done_at IS NULL AND s.first_response_due >= coalesce($asof::TIMESTAMPTZ, s.evaluated_at)),
                    count(*) FILTER (WHERE s.resolution_done_at <= s.resolution_due),
                    count(*) FILTER (WHERE s.resolution_done_at > s.resolution_due
-                                       OR (s.resolution_done_at IS NULL AND NOT s.resolution_paused AND s.resolution_due < $now)),
-                   count(*) FILTER (WHERE s.resolution_done_at IS NULL AND (s.resolution_paused OR s.resolution_due >= $now)),
+                                       OR (s.resolution_done_at IS NULL AND NOT s.resolution_paused AND s.resolution_due < coalesce($asof::TIMESTAMPTZ, s.evaluated_at))),
+                   count(*) FILTER (WHERE s.resolution_done_at IS NULL AND (s.resolution_paused OR s.resolution_due >= coalesce($asof::TIMESTAMPTZ, s.evaluated_at))),
                    quantile_cont(s.first_response_business_min, [0.5, 0.9]),
                    quantile_cont(s.resolution_business_min / 60.0, [0.5, 0.9])
             FROM ticket_sla s
@@ -182,7 +193,7 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
             g.SlaResolution = new SlaCompliance(r.GetInt64(4), r.GetInt64(5), r.GetInt64(6));
             g.FirstResponseBusinessMinutes = PercentilesOf(r, 7);
             g.ResolutionBusinessHours = PercentilesOf(r, 8);
-        }, command => command.Parameters.Add("now", now));
+        }, command => command.Parameters.Add("asof", asOf?.ToDateTimeOffset()));
 
         RunSideBySide(jobs);
         if (grouping == MetricsGrouping.All && groups.Count == 0)
@@ -191,7 +202,7 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
         }
         var ordered = groups.Values.Select(g => g.Build(settings.Targets)).ToList();
         ordered.Sort((a, b) => GroupKeys.Compare(grouping, a.Key, b.Key));
-        return new MetricsReport(period, grouping, ordered);
+        return new MetricsReport(period, grouping, ordered, asOf ?? horizon.Tickets);
     }
 
     /// <summary>
@@ -283,6 +294,10 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
 
         internal long Escalated { get; set; }
 
+        internal long EscalationKnown { get; set; }
+
+        internal long ReopenKnown { get; set; }
+
         internal long Solved { get; set; }
 
         internal long FcrEligible { get; set; }
@@ -316,7 +331,7 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
         internal QualityMetrics Build(QualityTargets targets)
         {
             var fcr = new Proportion(OneTouch, FcrEligible);
-            var escalations = new Proportion(Escalated, Created);
+            var escalations = new Proportion(Escalated, EscalationKnown);
             var checks = new List<TargetCheck>();
             if (WeightedTierTarget(CsatTierMix, targets, t => t.CsatPct) is { } csatTarget)
             {
@@ -331,7 +346,7 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
             checks.Add(new TargetCheck("escalation_pct", escalations.Percent, targets.EscalationRateMaxPct, TargetDirection.Below));
             checks.Add(new TargetCheck("nps", Nps.Score, targets.NpsMin, TargetDirection.AtLeast));
             return new QualityMetrics(
-                key, Created, Solved, Backlog, Csat, Nps, fcr, escalations, new Proportion(Reopened, Solved),
+                key, Created, Solved, Backlog, Csat, Nps, fcr, escalations, new Proportion(Reopened, ReopenKnown),
                 FirstResponseMinutes, ResolutionHours, SlaFirstResponse, SlaResolution,
                 FirstResponseBusinessMinutes, ResolutionBusinessHours, checks);
         }

@@ -1,5 +1,6 @@
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Metrics;
+using SupportLens.Analytics.Refresh;
 using SupportLens.Storage;
 using SupportLens.Storage.Sql;
 
@@ -20,7 +21,8 @@ public sealed class MetricsEdgeCaseTests : IDisposable
         var withHoliday = json.Replace("\"dates\": []", "\"dates\": [\"2026-10-30\"]", StringComparison.Ordinal);
         Assert.NotEqual(json, withHoliday);
         var settings = SupportLensSettings.Parse(withHoliday);
-        _service = new MetricsService(_warehouse, settings, new FixedTime(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero)));
+        var time = new FixedTime(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
+        _service = new MetricsService(_warehouse, settings);
         _connection.ExecuteNonQuery("""
             INSERT INTO clients (client_id, source, name, tier) VALUES ('S', 'generic', 'Small', 'starter');
             INSERT INTO tickets (source, ticket_id, client_id, created_at, channel, priority, status, first_response_at, solved_at, agent_replies, reopens) VALUES
@@ -34,6 +36,7 @@ public sealed class MetricsEdgeCaseTests : IDisposable
             INSERT INTO nps_responses (source, response_id, client_id, responded_at, score) VALUES
                 ('g', 'p1', 'S', '2026-11-05T12:00:00Z', 7), ('g', 'p2', 'S', '2026-11-06T12:00:00Z', 8);
             """);
+        new RefreshService(_warehouse, DerivedTables.All(settings, time), time).Run();
     }
 
     public void Dispose()

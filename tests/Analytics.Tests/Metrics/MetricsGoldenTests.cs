@@ -1,6 +1,7 @@
 using NodaTime;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Metrics;
+using SupportLens.Analytics.Refresh;
 using SupportLens.Storage;
 using SupportLens.Storage.Sql;
 
@@ -50,7 +51,9 @@ public sealed class MetricsGoldenTests : IDisposable
                 ('g', 'N5', 'B', '2026-03-05T12:00:00Z', 6), ('g', 'N6', 'B', '2026-03-05T12:00:00Z', 10),
                 ('g', 'N7', 'A', '2026-02-28T12:00:00Z', 0);
             """);
-        _service = new MetricsService(_warehouse, SupportLensSettings.Default, new FixedTime(new DateTimeOffset(2026, 4, 1, 12, 0, 0, TimeSpan.Zero)));
+        var time = new FixedTime(new DateTimeOffset(2026, 4, 1, 12, 0, 0, TimeSpan.Zero));
+        new RefreshService(_warehouse, DerivedTables.All(SupportLensSettings.Default, time), time).Run();
+        _service = new MetricsService(_warehouse, SupportLensSettings.Default);
     }
 
     public void Dispose()
