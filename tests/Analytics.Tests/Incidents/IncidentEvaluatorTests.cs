@@ -1,12 +1,13 @@
+using SupportLens.Analytics.Configuration;
 using NodaTime;
-using SupportLens.Analytics.Sla.Incidents;
+using SupportLens.Analytics.Incidents;
 using static SupportLens.Analytics.Tests.Sla.TestTime;
 
-namespace SupportLens.Analytics.Tests.Sla.Incidents;
+namespace SupportLens.Analytics.Tests.Incidents;
 
 public class IncidentEvaluatorTests
 {
-    private static readonly IncidentEvaluator Evaluator = new(IncidentTargetSet.Default);
+    private static readonly IncidentEvaluator Evaluator = new(SupportLensSettings.Default.Targets.Incidents);
     private static readonly Instant Start = Utc("2026-03-08T06:30:00Z"); // a DST Sunday: incidents run on the wall clock anyway
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace SupportLens.Analytics.Sla.Incidents;
+namespace SupportLens.Analytics.Incidents;
 
 public sealed record IncidentEvaluation(
     IncidentTargetOutcome InitialResponse,

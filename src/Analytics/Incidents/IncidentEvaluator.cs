@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace SupportLens.Analytics.Sla.Incidents;
+namespace SupportLens.Analytics.Incidents;
 
 /// <summary>
 /// Measures an incident against its severity's targets on the wall clock (incidents are 24×7 whatever the tier).

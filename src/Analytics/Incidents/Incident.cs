@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace SupportLens.Analytics.Sla.Incidents;
+namespace SupportLens.Analytics.Incidents;
 
 /// <summary>What the incident targets need of an incident (DESIGN.md §3 incidents). Severity 1 is the most critical.</summary>
 public sealed record Incident(

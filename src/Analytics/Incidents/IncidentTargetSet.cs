@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using SupportLens.Analytics.Configuration;
 
-namespace SupportLens.Analytics.Sla.Incidents;
+namespace SupportLens.Analytics.Incidents;
 
 /// <summary>Incident targets by severity (1..n).</summary>
 public sealed class IncidentTargetSet
@@ -15,12 +14,6 @@ public sealed class IncidentTargetSet
 
         BySeverity = bySeverity.ToImmutableSortedDictionary();
     }
-
-    /// <summary>
-    /// DESIGN.md §4: initial response 15 min / 1 h / 4 h / 24 h, client communication 45 min / 4 h / 12 h / none,
-    /// resolution 4 h / 12 h / 48 h / 1 week, for severities 1 to 4.
-    /// </summary>
-    public static IncidentTargetSet Default => SupportLensSettings.Default.Targets.Incidents;
 
     public ImmutableSortedDictionary<int, IncidentTargets> BySeverity { get; }
 
