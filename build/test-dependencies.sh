@@ -7,7 +7,7 @@ needed=()
 command -v pdftotext >/dev/null 2>&1 || needed+=(poppler-utils)
 command -v chromium >/dev/null 2>&1 || needed+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || needed+=(postgresql)
-python3 -c "import aiosmtpd" >/dev/null 2>&1 || needed+=(python3-aiosmtpd)
+/usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || needed+=(python3-aiosmtpd)
 [ ${#needed[@]} -eq 0 ] && exit 0
 echo "Installing test dependencies: ${needed[*]}" >&2
 sudo=""
