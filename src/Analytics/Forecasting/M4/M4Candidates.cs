@@ -1,0 +1,29 @@
+using SupportLens.Analytics.Forecasting.Models;
+
+namespace SupportLens.Analytics.Forecasting.M4;
+
+/// <summary>The models and combinations the M4 run backtests and chooses between.</summary>
+internal static class M4Candidates
+{
+    public static IReadOnlyList<ForecastModel> Models(M4EvaluationOptions options)
+    {
+        var models = new List<ForecastModel>
+        {
+            SeasonalNaive.Naive,
+            new SeasonalNaive(),
+            new ExponentialSmoothing(),
+            new Theta(),
+        };
+        return models;
+    }
+
+    public static IReadOnlyList<Combination> Combinations(IReadOnlyList<ForecastModel> models)
+    {
+        var names = models.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        var combinations = new List<Combination>
+        {
+            new("comb-ets-theta", CombinationRule.Mean, [ExponentialSmoothing.ModelName, Theta.ModelName]),
+        };
+        return combinations.Where(c => c.Members.All(names.Contains)).ToArray();
+    }
+}
