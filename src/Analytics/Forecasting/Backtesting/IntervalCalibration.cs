@@ -1,8 +1,8 @@
 namespace SupportLens.Analytics.Forecasting.Backtesting;
 
 /// <summary>
-/// Prediction intervals from backtest errors. Each series' absolute errors are divided by that series' own mean
-/// absolute backtest error, so series of any size and difficulty can be pooled; at each step h the 80 % and
+/// Prediction intervals from backtest errors. Each series' absolute errors are divided by that series' mean
+/// absolute backtest error at its other origins, so series of any size and difficulty can be pooled; at each step h the 80 % and
 /// 95 % quantiles of the pooled errors from steps h−2..h+2 give the half-widths, multiplied back by the
 /// series' scale. Widths grow with the horizon exactly as fast as the backtest errors did.
 /// </summary>
@@ -25,17 +25,20 @@ internal sealed class IntervalCalibration
         var pooled = Enumerable.Range(0, horizon).Select(_ => new List<double>()).ToArray();
         foreach (var rows in errorsPerSeries)
         {
-            var scale = Scale(rows);
-            if (scale is not { } s || s == 0)
+            // Each origin's errors are scaled by the other origins' mean error, as a future error will be
+            // scaled by a mean taken without it: scaling by a mean that includes the error itself would pull
+            // the pooled errors toward 1 and make the intervals too narrow when there are few origins.
+            for (var k = 0; k < rows.Count; k++)
             {
-                continue;
-            }
-
-            foreach (var row in rows)
-            {
-                for (var h = 0; h < Math.Min(horizon, row.Length); h++)
+                var others = rows.Where((_, j) => j != k).ToArray();
+                if (Scale(others) is not { } s || s == 0)
                 {
-                    pooled[h].Add(Math.Abs(row[h]) / s);
+                    continue;
+                }
+
+                for (var h = 0; h < Math.Min(horizon, rows[k].Length); h++)
+                {
+                    pooled[h].Add(Math.Abs(rows[k][h]) / s);
                 }
             }
         }
