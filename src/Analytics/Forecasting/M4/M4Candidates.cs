@@ -14,6 +14,11 @@ internal static class M4Candidates
             new ExponentialSmoothing(),
             new Theta(),
         };
+        if (options.GradientBoosting)
+        {
+            models.Add(new GradientBoostedForecaster(options.Seed, maxRowsPerSeries: 260, iterations: 300));
+        }
+
         return models;
     }
 
@@ -23,6 +28,8 @@ internal static class M4Candidates
         var combinations = new List<Combination>
         {
             new("comb-ets-theta", CombinationRule.Mean, [ExponentialSmoothing.ModelName, Theta.ModelName]),
+            new("comb-ets-theta-gbm", CombinationRule.Mean, [ExponentialSmoothing.ModelName, Theta.ModelName, GradientBoostedForecaster.ModelName]),
+            new("comb-median", CombinationRule.Median, [SeasonalNaive.NaiveName, ExponentialSmoothing.ModelName, Theta.ModelName, GradientBoostedForecaster.ModelName]),
         };
         return combinations.Where(c => c.Members.All(names.Contains)).ToArray();
     }
