@@ -78,12 +78,15 @@ internal sealed class ForecastEngine(IReadOnlyList<ForecastModel> models, IReadO
     }
 
     /// <summary>
-    /// The candidate with the lowest mean MASE over the origins; ties and series without any backtest go to
-    /// the first candidate (the seasonal naive baseline when it is listed first).
+    /// The candidate with the lowest mean MASE over the origins. With a few origins per series the lowest is
+    /// partly luck, so when a default candidate is set (a combination), another one replaces it only if its
+    /// MASE is lower by more than the switch margin. Series without any backtest take the default, else the
+    /// first candidate (the seasonal naive baseline when it is listed first).
     /// </summary>
     private string Choose(SeriesBacktest backtest, IReadOnlyList<int> origins)
     {
-        var best = Candidates[0];
+        var fallback = settings.DefaultCandidate is { } preferred && Candidates.Contains(preferred) ? preferred : Candidates[0];
+        var best = fallback;
         var bestMase = double.PositiveInfinity;
         foreach (var candidate in Candidates)
         {
@@ -91,6 +94,13 @@ internal sealed class ForecastEngine(IReadOnlyList<ForecastModel> models, IReadO
             {
                 (best, bestMase) = (candidate, mase);
             }
+        }
+
+        if (best != fallback && fallback == settings.DefaultCandidate
+            && backtest.MeanMase(fallback, origins) is { } defaultMase
+            && bestMase > (1 - settings.SwitchMargin) * defaultMase)
+        {
+            return fallback;
         }
 
         return best;
@@ -171,7 +181,16 @@ internal sealed class ForecastEngine(IReadOnlyList<ForecastModel> models, IReadO
 }
 
 /// <param name="ScaleSeasonLength">Lag of the MASE scale; null uses each series' season (M4 Weekly is scored with lag 1).</param>
-internal sealed record EngineSettings(int Horizon, int Origins, int Spacing, int MinTrainLength, bool NonNegative, int? ScaleSeasonLength = null);
+/// <param name="DefaultCandidate">Candidate kept unless another beats its backtest MASE by more than <paramref name="SwitchMargin"/> (a fraction).</param>
+internal sealed record EngineSettings(
+    int Horizon,
+    int Origins,
+    int Spacing,
+    int MinTrainLength,
+    bool NonNegative,
+    int? ScaleSeasonLength = null,
+    string? DefaultCandidate = null,
+    double SwitchMargin = 0);
 
 internal sealed record IntervalBands(double[] Lo80, double[] Hi80, double[] Lo95, double[] Hi95);
 

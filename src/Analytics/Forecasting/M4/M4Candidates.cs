@@ -22,6 +22,10 @@ internal static class M4Candidates
         return models;
     }
 
+    /// <summary>The combination of every model that is not a naive baseline.</summary>
+    public static string Default(IReadOnlyList<ForecastModel> models) =>
+        models.Any(m => m.Name == GradientBoostedForecaster.ModelName) ? "comb-ets-theta-gbm" : "comb-ets-theta";
+
     public static IReadOnlyList<Combination> Combinations(IReadOnlyList<ForecastModel> models)
     {
         var names = models.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
@@ -29,7 +33,6 @@ internal static class M4Candidates
         {
             new("comb-ets-theta", CombinationRule.Mean, [ExponentialSmoothing.ModelName, Theta.ModelName]),
             new("comb-ets-theta-gbm", CombinationRule.Mean, [ExponentialSmoothing.ModelName, Theta.ModelName, GradientBoostedForecaster.ModelName]),
-            new("comb-median", CombinationRule.Median, [SeasonalNaive.NaiveName, ExponentialSmoothing.ModelName, Theta.ModelName, GradientBoostedForecaster.ModelName]),
         };
         return combinations.Where(c => c.Members.All(names.Contains)).ToArray();
     }

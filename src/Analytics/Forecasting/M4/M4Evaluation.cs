@@ -41,7 +41,8 @@ public sealed class M4Evaluation
         var models = M4Candidates.Models(_options);
         var combinations = M4Candidates.Combinations(models);
         var engine = new ForecastEngine(models, combinations, new EngineSettings(
-            horizon, _options.Origins, horizon, MinTrainLength: 2 * horizon, NonNegative: false, ScaleSeasonLength: ScoringFrequency));
+            horizon, _options.Origins, horizon, MinTrainLength: 2 * horizon, NonNegative: false, ScaleSeasonLength: ScoringFrequency,
+            DefaultCandidate: M4Candidates.Default(models), SwitchMargin: _options.SwitchMargin));
         var result = engine.Run(histories);
 
         var naive2 = new Naive2();
