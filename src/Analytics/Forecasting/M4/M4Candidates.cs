@@ -16,7 +16,7 @@ internal static class M4Candidates
         };
         if (options.GradientBoosting)
         {
-            models.Add(new GradientBoostedForecaster(options.Seed, maxRowsPerSeries: 260, iterations: 300));
+            models.Add(new GradientBoostedForecaster(options.Seed, maxRowsPerSeries: 260, iterations: 300, learningRate: 0.05));
         }
 
         return models;

@@ -42,23 +42,23 @@ internal sealed class EtsFit
     public double Aicc { get; }
 
     /// <summary>Fits one specification; null when the series is too short for it.</summary>
-    public static EtsFit? Fit(IReadOnlyList<double> y, EtsSpecification specification, int seasonLength)
+    public static EtsFit? Fit(double[] y, EtsSpecification specification, int seasonLength)
     {
         var m = specification.Seasonal ? seasonLength : 1;
-        if (specification.Seasonal && (m < 2 || y.Count < 2 * m + 2))
+        if (specification.Seasonal && (m < 2 || y.Length < 2 * m + 2))
         {
             return null;
         }
 
         var parameterCount = 1 + (specification.HasTrend ? 2 : 0) + (specification.Trend == EtsTrend.Damped ? 1 : 0)
             + (specification.Seasonal ? m : 0) + 1 + 1;
-        if (y.Count <= parameterCount + 1)
+        if (y.Length <= parameterCount + 1)
         {
             return null;
         }
 
         var initial = EtsState.Initial(y, specification, m);
-        var scale = Math.Max(1e-8, y.Select(Math.Abs).Average());
+        var scale = Math.Max(1e-8, y.Average(Math.Abs));
         var start = new List<double> { Minimiser.Logit(0.2) };
         if (specification.HasTrend)
         {
@@ -88,7 +88,7 @@ internal sealed class EtsFit
             maxIterations: 600);
         var (parameters, state) = Decode(point, specification, initial, scale, m);
         var sse = SumOfSquaredErrors(y, (parameters, state), out var final);
-        return new EtsFit(specification, parameters, final, y.Count, sse, parameterCount);
+        return new EtsFit(specification, parameters, final, y.Length, sse, parameterCount);
     }
 
     public double[] Forecast(int horizon)
@@ -126,7 +126,7 @@ internal sealed class EtsFit
         return (new EtsParameters(alpha, beta, gamma, phi), initial with { Level = level, Trend = trend, Season = initial.Season });
     }
 
-    private static double SumOfSquaredErrors(IReadOnlyList<double> y, (EtsParameters Parameters, EtsState State) model, out EtsState final)
+    private static double SumOfSquaredErrors(double[] y, (EtsParameters Parameters, EtsState State) model, out EtsState final)
     {
         var (alpha, beta, gamma, phi) = model.Parameters;
         var level = model.State.Level;
@@ -134,15 +134,16 @@ internal sealed class EtsFit
         var season = (double[])model.State.Season.Clone();
         var m = season.Length;
         double sse = 0;
-        for (var t = 0; t < y.Count; t++)
+        var position = 0;
+        for (var t = 0; t < y.Length; t++)
         {
-            var position = m > 1 ? t % m : 0;
             var previous = level + phi * trend;
             var error = y[t] - previous - season[position];
             sse += error * error;
             level = previous + alpha * error;
             trend = phi * trend + beta * error;
             season[position] += gamma * error;
+            position = position + 1 == m ? 0 : position + 1;
         }
 
         final = new EtsState(level, trend, season);

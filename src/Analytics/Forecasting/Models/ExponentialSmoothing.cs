@@ -32,7 +32,7 @@ internal sealed class ExponentialSmoothing(IReadOnlyList<EtsSpecification>? cand
     }
 
     /// <summary>The candidate with the lowest AICc; null when the series is too short for any of them.</summary>
-    public EtsFit? Select(IReadOnlyList<double> y, int seasonLength)
+    public EtsFit? Select(double[] y, int seasonLength)
     {
         EtsFit? best = null;
         foreach (var specification in _candidates)

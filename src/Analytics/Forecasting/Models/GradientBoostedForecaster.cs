@@ -10,7 +10,7 @@ namespace SupportLens.Analytics.Forecasting.Models;
 /// next — the global-model approach that won M5. Seeded and single-threaded, so the same input gives the
 /// same forecast. Series of one call share the model; they must share their frequency.
 /// </summary>
-internal sealed class GradientBoostedForecaster(int seed = 42, int maxRowsPerSeries = 730, int iterations = 300) : ForecastModel
+internal sealed class GradientBoostedForecaster(int seed = 42, int maxRowsPerSeries = 730, int iterations = 200, double learningRate = 0.08) : ForecastModel
 {
     public const string ModelName = "gbm";
 
@@ -43,7 +43,7 @@ internal sealed class GradientBoostedForecaster(int seed = 42, int maxRowsPerSer
         var trainer = context.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
         {
             NumberOfIterations = iterations,
-            LearningRate = 0.05,
+            LearningRate = learningRate,
             NumberOfLeaves = 31,
             MinimumExampleCountPerLeaf = 20,
             Seed = seed,

@@ -32,7 +32,7 @@ internal static class Minimiser
 
         try
         {
-            var simplex = new NelderMeadSimplex(1e-8, maxIterations);
+            var simplex = new NelderMeadSimplex(1e-6, maxIterations);
             var perturbation = Vector<double>.Build.Dense(start.Length, step);
             simplex.FindMinimum(function, Vector<double>.Build.DenseOfArray(start), perturbation);
         }
