@@ -89,4 +89,18 @@ public sealed class VolumeForecasterTests
         // Week 1 holds values 5..11 (sum 56), week 2 12..18 (105), week 3 19..25 (154).
         Assert.Equal([56.0, 105, 154], weekly.Values);
     }
+
+    [Fact]
+    public void Weekly_series_are_forecast_in_weeks()
+    {
+        var daily = SyntheticSeries.Series("total", SyntheticSeries.Support(7 * 120, 100, seed: 31, trend: 0.0005, noise: 5, holidays: true));
+        var run = new VolumeForecaster(Clock, new ForecastOptions { Horizon = 13 }).Forecast([daily.ToWeekly()]);
+        Assert.Equal(SeriesFrequency.Weekly, run.Frequency);
+        var points = run.Series[0].Points;
+        Assert.Equal(13, points.Count);
+        Assert.All(points, p => Assert.Equal(NodaTime.IsoDayOfWeek.Monday, p.Date.DayOfWeek));
+        Assert.Equal(SyntheticSeries.Start.PlusWeeks(120), points[0].Date);
+        // A week is about 7 · 100 · (1 + 0.0005 · 840) = 994 contacts by the end of the history.
+        Assert.InRange(points[0].Value, 850, 1150);
+    }
 }
