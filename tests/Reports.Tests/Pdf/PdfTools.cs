@@ -71,6 +71,10 @@ internal static partial class PdfTools
 
     public static string Fonts(string pdf) => Run("pdffonts", pdf);
 
+    /// <summary>The raster images in the file (pdfimages -list), one line each.</summary>
+    public static IReadOnlyList<string> Images(string pdf) =>
+        Run("pdfimages", "-list", pdf).Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
+
     /// <summary>Renders every page to PNG (prefix-1.png, prefix-2.png, ...) and returns their paths.</summary>
     public static IReadOnlyList<string> RenderPng(string pdf, string prefix, int dpi = 80)
     {

@@ -32,6 +32,12 @@ internal sealed class TableBlock : Block
         this.firstRowNumber = firstRowNumber;
     }
 
+    /// <summary>Body rows in this part of the table.</summary>
+    internal int RowCount => rows.Count;
+
+    /// <summary>Index of this part's first row in the whole table.</summary>
+    internal int FirstRowNumber => firstRowNumber;
+
     public override float Measure(RenderContext context, float width)
     {
         Layout(context, width);

@@ -35,6 +35,8 @@ internal sealed class TextBlock : Block
 
     public override bool KeepWithNext => role != TextRole.Paragraph;
 
+    internal int LineCount(RenderContext context, float width) => Lines(context, width).Count;
+
     public override float SpaceBefore(ReportTheme theme) => role == TextRole.Heading ? theme.HeadingSpaceBefore : theme.BlockSpacing;
 
     public override float Measure(RenderContext context, float width) => Lines(context, width).Count * style.LineAdvance;
