@@ -60,7 +60,7 @@ internal sealed record ReportTheme
     // Status: met, missed, not measured, and a figure shown without a target.
     public StatusColors Met { get; init; } = new(SKColor.Parse("#E3F1EA"), SKColor.Parse("#0B7A53"));
     public StatusColors Missed { get; init; } = new(SKColor.Parse("#FBE6DB"), SKColor.Parse("#A33C0A"));
-    public StatusColors NotMeasured { get; init; } = new(SKColor.Parse("#EDEFF2"), SKColor.Parse("#6B7280"));
+    public StatusColors NotMeasured { get; init; } = new(SKColor.Parse("#EDEFF2"), SKColor.Parse("#5B6270"));
     public StatusColors NoTarget { get; init; } = new(SKColor.Parse("#EAF1F7"), SKColor.Parse("#2B5C8A"));
 
     // Text.

@@ -43,7 +43,7 @@ public sealed class PaginationTests
     [Fact]
     public void A_heading_moves_to_the_next_page_with_the_block_it_introduces()
     {
-        var context = new RenderContext(Theme);
+        using var context = new RenderContext(Theme);
         var area = Theme.ContentArea(PageOrientation.Portrait);
         var heading = new TextBlock("Capacity", Theme.Heading1, TextRole.Heading);
         var chart = new FixedBlock(200);
@@ -61,7 +61,7 @@ public sealed class PaginationTests
     [Fact]
     public void A_heading_stays_with_the_first_rows_of_a_table_it_introduces()
     {
-        var context = new RenderContext(Theme);
+        using var context = new RenderContext(Theme);
         var area = Theme.ContentArea(PageOrientation.Portrait);
         var heading = new TextBlock("Clients", Theme.Heading1, TextRole.Heading);
         var table = new TableBlock([new TableColumn("Client", 1, false, TextAlign.Left)], Enumerable.Range(0, 40).Select(i => (IReadOnlyList<TableCell>)[new TableCell($"C{i}")]).ToList());
@@ -96,7 +96,7 @@ public sealed class PaginationTests
     [Fact]
     public void A_paragraph_splits_between_lines_without_leaving_a_single_line_at_either_edge()
     {
-        var context = new RenderContext(Theme);
+        using var context = new RenderContext(Theme);
         var area = Theme.ContentArea(PageOrientation.Portrait);
         var paragraph = new TextBlock(TestDocuments.Words(600, seed: 3), Theme.Body);
         var lines = paragraph.LineCount(context, area.Width);
@@ -114,7 +114,7 @@ public sealed class PaginationTests
     [Fact]
     public void A_block_taller_than_a_page_is_refused_with_its_kind_and_size()
     {
-        var context = new RenderContext(Theme);
+        using var context = new RenderContext(Theme);
         var area = Theme.ContentArea(PageOrientation.Portrait);
 
         var error = Assert.Throws<InvalidOperationException>(() => Paginator.Paginate(context, [new FixedBlock(area.Height + 5)], area.Width, area.Height));
@@ -126,7 +126,7 @@ public sealed class PaginationTests
     [Fact]
     public void A_page_break_starts_a_new_page_and_an_empty_document_has_one_page()
     {
-        var context = new RenderContext(Theme);
+        using var context = new RenderContext(Theme);
         var area = Theme.ContentArea(PageOrientation.Portrait);
 
         var broken = Paginator.Paginate(context, [new FixedBlock(10), new PageBreakBlock(), new FixedBlock(10)], area.Width, area.Height);

@@ -64,7 +64,7 @@ public sealed class PaginatorProperties
 
         Assert.Equal(blocks.OfType<FixedBlock>(), placed.OfType<FixedBlock>());
         Assert.Equal(blocks.OfType<TableBlock>().Sum(t => t.RowCount), placed.OfType<TableBlock>().Sum(t => t.RowCount));
-        var context = new RenderContext(Theme);
+        using var context = new RenderContext(Theme);
         var width = Theme.ContentArea(flow.Landscape ? PageOrientation.Landscape : PageOrientation.Portrait).Width;
         Assert.Equal(
             blocks.OfType<TextBlock>().Sum(t => t.LineCount(context, width)),
@@ -99,7 +99,7 @@ public sealed class PaginatorProperties
 
     private static (List<List<Placement>> Pages, List<Block> Blocks, float Height) Paginate(Flow flow)
     {
-        var context = new RenderContext(Theme);
+        using var context = new RenderContext(Theme);
         var area = Theme.ContentArea(flow.Landscape ? PageOrientation.Landscape : PageOrientation.Portrait);
         var blocks = flow.Items.Select((item, i) => Build(item, i)).ToList();
         return (Paginator.Paginate(context, blocks, area.Width, area.Height), blocks, area.Height);
