@@ -82,6 +82,9 @@ public sealed class BulletChart(BulletChartData data) : Figure
                 marks.Add(new ValueMark(values[i], null, new CoordinateRect(data.Minimum, data.Maximum, y - RangeHeight / 2, y + RangeHeight / 2)));
             }
 
+            var halo = plot.Add.Line(item.Target, y - TargetHeight / 2, item.Target, y + TargetHeight / 2);
+            halo.LineColor = theme.TargetHalo.ToPlot();
+            halo.LineWidth = theme.TargetLineWidth * 1.8f + theme.TargetHaloWidth;
             var target = plot.Add.Line(item.Target, y - TargetHeight / 2, item.Target, y + TargetHeight / 2);
             target.LineColor = theme.TargetLine.ToPlot();
             target.LineWidth = theme.TargetLineWidth * 1.8f;

@@ -102,6 +102,12 @@ internal static class ChartStyle
 
     public static void TargetLine(Plot plot, ReportTheme theme, TargetLine target, bool vertical = false)
     {
+        // A light halo keeps the dark dashes visible where they cross dark bars.
+        var haloColor = theme.TargetHalo.ToPlot();
+        var halo = vertical
+            ? (ScottPlot.Plottables.AxisLine)plot.Add.VerticalLine(target.Value, theme.TargetLineWidth + theme.TargetHaloWidth, haloColor)
+            : plot.Add.HorizontalLine(target.Value, theme.TargetLineWidth + theme.TargetHaloWidth, haloColor);
+        halo.ExcludeFromLegend = true;
         var color = theme.TargetLine.ToPlot();
         var line = vertical
             ? (ScottPlot.Plottables.AxisLine)plot.Add.VerticalLine(target.Value, theme.TargetLineWidth, color, LinePattern.Dashed)

@@ -85,6 +85,8 @@ internal sealed record ReportTheme
         [NavyColor, SKColor.Parse("#2B5C8A"), SKColor.Parse("#D55E00"), SKColor.Parse("#E69F00"), SKColor.Parse("#A6D8F5")];
     public SKColor TargetLine { get; init; } = SKColor.Parse("#3A3A3A");
     public float TargetLineWidth { get; init; } = 1.4f;
+    public SKColor TargetHalo { get; init; } = SKColor.Parse("#E6FFFFFF");
+    public float TargetHaloWidth { get; init; } = 2.4f;
     public float SeriesLineWidth { get; init; } = 1.6f;
     public byte Band80Alpha { get; init; } = 92;
     public byte Band95Alpha { get; init; } = 44;

@@ -35,6 +35,12 @@ internal sealed class DemoScorecard : IReportDocument
 
     private sealed class ScorecardSection : IReportSection
     {
+        public static Sparkline CsatTrend() => new(new SparklineData(
+            "CSAT, last five months",
+            [new("Jul", 94.8), new("Aug", 95.2), new("Sep", 94.0), new("Oct", 94.1), new("Nov", 93.4)],
+            ValueFormat.Percent,
+            new TargetLine(95, "Target ≥ 95 %")));
+
         public void Compose(ColumnDescriptor column) => column
             .Heading("Scorecard")
             .Paragraph("Every target of the support plan for the month, against the month before. A figure with no data behind it is shown as “–” and counts as not measured, never as met.")
@@ -51,9 +57,18 @@ internal sealed class DemoScorecard : IReportDocument
             ]);
     }
 
+    /// <summary>Each figure of the scorecard, for the SVG and CSV exports next to the sample PDF.</summary>
+    public static IReadOnlyList<Figure> Figures() =>
+        [VolumeSection.Chart(), ChannelSection.ByChannel(), ChannelSection.CsatByTier(), SlaSection.Chart(), ArrivalPatternSection.Chart(), ScorecardSection.CsatTrend()];
+
     private sealed class VolumeSection : IReportSection
     {
-        public void Compose(ColumnDescriptor column)
+        public void Compose(ColumnDescriptor column) => column
+            .Heading("Volume and next weeks’ forecast")
+            .Chart(Chart())
+            .Note("Forecast: demo values; the shaded bands are the 80 % and 95 % intervals.");
+
+        public static LineChart Chart()
         {
             var random = new Random(20261130);
             var november = Enumerable.Range(0, 30).Select(d => new DateOnly(2026, 11, 1).AddDays(d)).ToList();
@@ -62,9 +77,7 @@ internal sealed class DemoScorecard : IReportDocument
                 day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 220 + random.Next(40) : 430 + random.Next(90))).ToList();
             var december = Enumerable.Range(0, 14).Select(d => new DateOnly(2026, 12, 1).AddDays(d)).ToList();
             var forecast = december.Select((day, i) => (At: Zone.StartOfDay(day), Value: day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 240.0 : 470.0, Spread: 30 + 2.5 * i)).ToList();
-            column
-                .Heading("Volume and next weeks’ forecast")
-                .Chart(new LineChart(new LineChartData(
+            return new LineChart(new LineChartData(
                     "Tickets per day, November actuals and forecast to mid-December",
                     "Tickets per day",
                     ValueFormat.Count,
@@ -75,13 +88,19 @@ internal sealed class DemoScorecard : IReportDocument
                         new ForecastBand("80 % interval", 0.8, forecast.Select(f => new BandValue(f.At, f.Value - f.Spread, f.Value + f.Spread)).ToList()),
                         new ForecastBand("95 % interval", 0.95, forecast.Select(f => new BandValue(f.At, f.Value - 1.6 * f.Spread, f.Value + 1.6 * f.Spread)).ToList()),
                     ],
-                    new TargetLine(550, "Staffed capacity 550 / day"))));
+                    new TargetLine(550, "Staffed capacity 550 / day")));
         }
     }
 
     private sealed class ChannelSection : IReportSection
     {
-        public void Compose(ColumnDescriptor column)
+        public void Compose(ColumnDescriptor column) => column
+            .Heading("Channels and tiers")
+            .Row(row => row
+                .RelativeItem(3, item => item.Chart(ByChannel(), 190))
+                .RelativeItem(2, item => item.Chart(CsatByTier(), 190)));
+
+        public static StackedBarChart ByChannel()
         {
             string[] months = ["Jun", "Jul", "Aug", "Sep", "Oct", "Nov"];
             (string Channel, double[] Counts)[] channels =
@@ -92,28 +111,28 @@ internal sealed class DemoScorecard : IReportDocument
                 ("Web", [1100, 1180, 1220, 1300, 1350, 1440]),
                 ("API", [620, 640, 700, 760, 722, 920]),
             ];
-            column
-                .Heading("Channels and tiers")
-                .Row(row => row
-                    .RelativeItem(3, item => item.Chart(new StackedBarChart(new BarChartData(
-                        "Tickets by channel per month",
-                        "Tickets",
-                        ValueFormat.Count,
-                        channels.Select(c => new CategorySeries(c.Channel, months.Zip(c.Counts, (m, n) => new LabelledValue(m, n)).ToList())).ToList())), 190))
-                    .RelativeItem(2, item => item.Chart(new BarChart(new BarChartData(
-                        "CSAT by tier, November",
-                        "CSAT %",
-                        ValueFormat.Percent,
-                        [new CategorySeries("CSAT", [new("Starter", 88.2), new("Professional", 91.0), new("Business", 95.6), new("Enterprise", 97.1)])],
-                        new TargetLine(95, "Target ≥ 95 %"))), 190)));
+            return new StackedBarChart(new BarChartData(
+                "Tickets by channel per month",
+                "Tickets",
+                ValueFormat.Count,
+                channels.Select(c => new CategorySeries(c.Channel, months.Zip(c.Counts, (m, n) => new LabelledValue(m, n)).ToList())).ToList()));
         }
+
+        public static BarChart CsatByTier() => new(new BarChartData(
+            "CSAT by tier, November",
+            "CSAT %",
+            ValueFormat.Percent,
+            [new CategorySeries("CSAT", [new("Starter", 88.2), new("Professional", 91.0), new("Business", 95.6), new("Enterprise", 97.1)])],
+            new TargetLine(95, "Target ≥ 95 %")));
     }
 
     private sealed class SlaSection : IReportSection
     {
         public void Compose(ColumnDescriptor column) => column
             .Heading("SLA compliance by tier")
-            .Chart(new BulletChart(new BulletChartData(
+            .Chart(Chart());
+
+        public static BulletChart Chart() => new(new BulletChartData(
                 "First-response SLA met, by tier (target 95 %)",
                 ValueFormat.Percent,
                 [
@@ -123,12 +142,17 @@ internal sealed class DemoScorecard : IReportDocument
                     new BulletItem("Enterprise", null, 95, [85, 95]),
                 ],
                 80,
-                100)));
+                100));
     }
 
     private sealed class ArrivalPatternSection : IReportSection
     {
-        public void Compose(ColumnDescriptor column)
+        public void Compose(ColumnDescriptor column) => column
+            .Heading("When tickets arrive")
+            .Paragraph("Average tickets created per hour of the week in November. Struck-through cells had no data (the Sunday 00–04 maintenance window).")
+            .Chart(Chart());
+
+        public static HeatmapChart Chart()
         {
             var cells = new List<HeatCell>();
             foreach (var day in Enum.GetValues<DayOfWeek>())
@@ -142,10 +166,7 @@ internal sealed class DemoScorecard : IReportDocument
                 }
             }
 
-            column
-                .Heading("When tickets arrive")
-                .Paragraph("Average tickets created per hour of the week in November. Struck-through cells had no data (the Sunday 00–04 maintenance window).")
-                .Chart(new HeatmapChart(new HeatmapChartData("Tickets created per hour, by weekday", "Tickets per hour", ValueFormat.Count, Zone, cells)));
+            return new HeatmapChart(new HeatmapChartData("Tickets created per hour, by weekday", "Tickets per hour", ValueFormat.Count, Zone, cells));
         }
     }
 
