@@ -67,6 +67,7 @@ internal static class ChartStyle
         legend.Margin = new PixelPadding(0);
         legend.Padding = new PixelPadding(2);
         var panel = plot.ShowLegend(Edge.Bottom);
+        panel.Alignment = Alignment.UpperCenter;
 
         // ScottPlot sizes the legend panel for one row and clips the rows its layout wraps to, so
         // reserve the extra rows here, wrapped the same way: greedily, each item as wide as its label.
