@@ -11,11 +11,12 @@ internal sealed record PdfWord(int Page, string Text, double XMin, double YMin, 
 /// <summary>Reads PDFs back with poppler-utils (pdftotext, pdfinfo, pdffonts, pdftoppm), as a reader's viewer would see them.</summary>
 internal static partial class PdfTools
 {
+    /// <summary>Writes a PDF for the tools under a name unique to its test; the next run overwrites it.</summary>
     public static string WriteTemp(byte[] pdf, string name)
     {
-        var dir = Path.Combine(Path.GetTempPath(), "supportlens-reports-tests");
+        var dir = Path.Combine(Path.GetTempPath(), "supportlens-tests", "reports");
         Directory.CreateDirectory(dir);
-        var path = Path.Combine(dir, $"{name}-{Guid.NewGuid():N}.pdf");
+        var path = Path.Combine(dir, name + ".pdf");
         File.WriteAllBytes(path, pdf);
         return path;
     }
