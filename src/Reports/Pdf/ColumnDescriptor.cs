@@ -28,7 +28,7 @@ internal sealed class ColumnDescriptor(ReportTheme theme)
 
     public ColumnDescriptor Paragraph(string text) => Text(text, Theme.Body);
 
-    /// <summary>A small italic note, e.g. how a figure is computed.</summary>
+    /// <summary>A small muted note, e.g. how a figure is computed.</summary>
     public ColumnDescriptor Note(string text) => Text(text, Theme.Note);
 
     public ColumnDescriptor Text(string text, TextStyle style, TextAlign align = TextAlign.Left)

@@ -69,7 +69,7 @@ internal sealed record ReportTheme
     public TextStyle Heading1 { get; init; } = new(13.5f, FontFace.Bold, NavyColor, 1.25f);
     public TextStyle Heading2 { get; init; } = new(10.5f, FontFace.Bold, InkColor, 1.25f);
     public TextStyle Body { get; init; } = new(9.5f, FontFace.Regular, InkColor, 1.35f);
-    public TextStyle Note { get; init; } = new(8, FontFace.Italic, MutedColor);
+    public TextStyle Note { get; init; } = new(8, FontFace.Regular, MutedColor);
     public TextStyle TableHeader { get; init; } = new(8, FontFace.Bold, InkColor, 1.25f);
     public TextStyle TableCell { get; init; } = new(8, FontFace.Regular, InkColor, 1.25f);
     public TextStyle KpiLabel { get; init; } = new(7.5f, FontFace.Bold, MutedColor, 1.25f);

@@ -6,7 +6,6 @@ internal enum FontFace
 {
     Regular,
     Bold,
-    Italic,
 }
 
 internal enum TextAlign
