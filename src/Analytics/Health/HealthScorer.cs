@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using NodaTime;
+using NodaTime.Text;
 using SupportLens.Analytics.Configuration;
 
 namespace SupportLens.Analytics.Health;
@@ -40,7 +42,8 @@ public sealed class HealthScorer
         if (earlier is not null && (earlier.ClientId != inputs.ClientId || earlier.AsOf != trendDay))
         {
             throw new ArgumentException(
-                $"the earlier score must be {inputs.ClientId}'s on {trendDay}, not {earlier.ClientId}'s on {earlier.AsOf}", nameof(earlier));
+                $"the earlier score must be {inputs.ClientId}'s on {Iso(trendDay)}, not {earlier.ClientId}'s on {Iso(earlier.AsOf)}",
+                nameof(earlier));
         }
 
         var readings = ComponentReading.Read(inputs, _settings, _targets).ToImmutableArray();
@@ -68,6 +71,8 @@ public sealed class HealthScorer
             Trend(score, earlier),
             scored ? Drivers(components, readings, inputs) : []);
     }
+
+    private static string Iso(LocalDate day) => LocalDatePattern.Iso.Format(day);
 
     private ComponentScore Component(ComponentReading reading, double measuredWeight)
     {
