@@ -22,6 +22,7 @@ public sealed record HealthScore(
 /// points, days…), <see cref="Target"/> the target it was read against (null where the plan sets none).
 /// <see cref="Share"/> is the component's part of the score after renormalisation (0 when unmeasured), and
 /// <see cref="Evidence"/> how many answers, tickets, targets, incidents or days stand behind the figure.
+/// <see cref="Text"/> says the reading in words (null when unmeasured; then <see cref="NotMeasured"/> says why).
 /// </summary>
 public sealed record ComponentScore(
     HealthComponent Component,
@@ -31,6 +32,7 @@ public sealed record ComponentScore(
     double? Target,
     double? Score,
     long Evidence,
+    string? Text,
     string? NotMeasured)
 {
     public bool IsMeasured => Score is not null;

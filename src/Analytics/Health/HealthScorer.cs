@@ -52,7 +52,7 @@ public sealed class HealthScorer
         var coverage = measuredWeight / totalWeight;
         var scored = measuredWeight > 0 && coverage >= _settings.MinimumCoverage;
 
-        var components = readings.Select(r => Component(r, measuredWeight)).ToImmutableArray();
+        var components = readings.Select(r => Component(r, inputs, measuredWeight)).ToImmutableArray();
         int? score = scored ? (int)Math.Round(components.Sum(c => c.Share * (c.Score ?? 0)), MidpointRounding.AwayFromZero) : null;
         HealthBand? band = score is { } s ? _settings.BandOf(s) : null;
 
@@ -69,20 +69,23 @@ public sealed class HealthScorer
                 inputs.Volume?.Recent ?? inputs.Escalations?.Total ?? 0),
             components,
             Trend(score, earlier),
-            scored ? Drivers(components, readings, inputs) : []);
+            scored ? Drivers(components) : []);
     }
 
     private static string Iso(LocalDate day) => LocalDatePattern.Iso.Format(day);
 
-    private ComponentScore Component(ComponentReading reading, double measuredWeight)
+    private ComponentScore Component(ComponentReading reading, ClientHealthInputs inputs, double measuredWeight)
     {
         var weight = _settings.Weights[reading.Component];
         if (reading.CurveInput is not { } input)
         {
-            return new ComponentScore(reading.Component, weight, 0, reading.Figure, reading.Target, null, reading.Evidence, reading.NotMeasured);
+            return new ComponentScore(
+                reading.Component, weight, 0, reading.Figure, reading.Target, null, reading.Evidence, null, reading.NotMeasured);
         }
         var score = Math.Clamp(_settings.Curves[reading.Component].Evaluate(input), 0, 100);
-        return new ComponentScore(reading.Component, weight, weight / measuredWeight, reading.Figure, reading.Target, score, reading.Evidence, null);
+        return new ComponentScore(
+            reading.Component, weight, weight / measuredWeight, reading.Figure, reading.Target, score, reading.Evidence,
+            HealthWords.Describe(reading, inputs, _settings), null);
     }
 
     private HealthTrend? Trend(int? score, HealthScore? earlier)
@@ -97,8 +100,7 @@ public sealed class HealthScorer
         return new HealthTrend(earlier.AsOf, before, earlier.Band!.Value, change, direction);
     }
 
-    private ImmutableArray<HealthDriver> Drivers(
-        ImmutableArray<ComponentScore> components, ImmutableArray<ComponentReading> readings, ClientHealthInputs inputs) =>
+    private ImmutableArray<HealthDriver> Drivers(ImmutableArray<ComponentScore> components) =>
     [
         .. components
             .Where(c => c.IsMeasured && c.PointsLost >= _settings.MinimumDriverPoints)
@@ -107,9 +109,6 @@ public sealed class HealthScorer
             .OrderByDescending(c => Math.Round(c.PointsLost, 6))
             .ThenBy(c => c.Component)
             .Take(_settings.MaximumDrivers)
-            .Select(c => new HealthDriver(
-                c.Component,
-                c.PointsLost,
-                HealthWords.Describe(readings.Single(r => r.Component == c.Component), inputs, _settings)!)),
+            .Select(c => new HealthDriver(c.Component, c.PointsLost, c.Text!)),
     ];
 }

@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+using SupportLens.Analytics.Risk.Learning;
+
+namespace SupportLens.Analytics.Risk;
+
+/// <summary>How the churn risk model is trained, chosen and read. Every member has a documented default.</summary>
+public sealed record RiskSettings
+{
+    public static RiskSettings Default { get; } = new();
+
+    /// <summary>Churn within this many days after a snapshot makes it positive.</summary>
+    public int HorizonDays { get; init; } = 90;
+
+    /// <summary>With fewer churned clients than this in the labelled snapshots, no model is trained: health rules flag instead.</summary>
+    public int MinimumChurnEvents { get; init; } = 5;
+
+    /// <summary>A cross-validation month is used only when at least this many churned clients are in its training part.</summary>
+    public int MinimumTrainingEventsPerFold { get; init; } = 2;
+
+    /// <summary>The classifiers compared; the first wins ties.</summary>
+    public ImmutableArray<ClassifierKind> Candidates { get; init; } =
+        [ClassifierKind.LogisticRegression, ClassifierKind.LightGbm, ClassifierKind.FastTree];
+
+    /// <summary>Hyper-parameters; smaller leaves than the default because a few hundred snapshots hold a handful of churners.</summary>
+    public ClassifierOptions Classifier { get; init; } = ClassifierOptions.Default with { MinimumExamplesPerLeaf = 10 };
+
+    /// <summary>Candidates whose cross-validated AUC is within this of the best are compared on Brier score instead.</summary>
+    public double AucTieWithin { get; init; } = 0.005;
+
+    /// <summary>A client whose probability of churn is at least this is flagged at risk.</summary>
+    public double AtRiskProbability { get; init; } = 0.25;
+
+    /// <summary>At most this many drivers are named per client.</summary>
+    public int MaximumDrivers { get; init; } = 3;
+
+    /// <summary>Health rules (the fallback): a client this many points down on 30 days ago is at risk, as is a red one.</summary>
+    public int FallingFastPoints { get; init; } = 15;
+
+    public int Seed { get; init; } = 20261101;
+}
