@@ -9,7 +9,7 @@ namespace SupportLens.Analytics.Risk.Learning;
 /// (<see cref="ClassifierOptions.CalibrationFolds"/> folds of whole groups, so one client's snapshots never sit on both
 /// sides). Seeded: the same rows, options and seed give the same model.
 /// </summary>
-public static class BinaryClassifierTrainer
+internal static class BinaryClassifierTrainer
 {
     /// <exception cref="ArgumentException">The labelled rows do not hold both classes.</exception>
     public static TrainedClassifier Train(FeatureTable table, ClassifierKind kind, ClassifierOptions options, int seed)

@@ -5,7 +5,7 @@ namespace SupportLens.Analytics.Risk.Learning;
 /// evaluator because cross-validation pools predictions of several models, and a pool with one class has no AUC
 /// (null, "not measured") where the evaluator would throw.
 /// </summary>
-public static class ClassifierMetrics
+internal static class ClassifierMetrics
 {
     /// <summary>
     /// The probability that a random positive is ranked above a random negative (ties count half): the Mann–Whitney U

@@ -4,7 +4,7 @@ using NodaTime;
 namespace SupportLens.Analytics.Risk.Learning;
 
 /// <summary>The columns of a <see cref="FeatureTable"/>: numeric features, then categorical ones, by name.</summary>
-public sealed record FeatureSchema(ImmutableArray<string> Numeric, ImmutableArray<string> Categorical)
+internal sealed record FeatureSchema(ImmutableArray<string> Numeric, ImmutableArray<string> Categorical)
 {
     public int Count => Numeric.Length + Categorical.Length;
 
@@ -17,7 +17,7 @@ public sealed record FeatureSchema(ImmutableArray<string> Numeric, ImmutableArra
 /// snapshots) so that calibration folds never split it and events are counted once; <see cref="Time"/> is the
 /// day the row describes, for time-ordered validation. <see cref="Label"/> is null when unknown (rows to score).
 /// </summary>
-public sealed record FeatureRow(
+internal sealed record FeatureRow(
     string Key,
     bool? Label,
     ImmutableArray<double> Numeric,
@@ -29,7 +29,7 @@ public sealed record FeatureRow(
 }
 
 /// <summary>A table of examples the classifier trains on or scores: a churn snapshot table, or any other (Telco accounts).</summary>
-public sealed class FeatureTable
+internal sealed class FeatureTable
 {
     public FeatureTable(FeatureSchema schema, IEnumerable<FeatureRow> rows)
     {

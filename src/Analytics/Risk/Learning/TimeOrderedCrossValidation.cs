@@ -30,7 +30,7 @@ public sealed record CrossValidationResult(
 /// Time-ordered cross-validation over dated rows (client-month snapshots): one fold per month, expanding window,
 /// predictions of all folds pooled for AUC and Brier (single months hold too few churn events to score alone).
 /// </summary>
-public static class TimeOrderedCrossValidation
+internal static class TimeOrderedCrossValidation
 {
     /// <summary>
     /// The folds: for each month that has rows, validation = that month's rows; training = rows dated more than

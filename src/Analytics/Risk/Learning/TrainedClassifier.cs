@@ -4,13 +4,13 @@ using Microsoft.ML.Calibrators;
 namespace SupportLens.Analytics.Risk.Learning;
 
 /// <summary>A feature's part in one row's raw score: positive pushes towards the positive class (churn).</summary>
-public sealed record FeatureContribution(string Feature, double Value);
+internal sealed record FeatureContribution(string Feature, double Value);
 
 /// <summary>
 /// A classifier trained by <see cref="BinaryClassifierTrainer"/>: the encoder learnt on its training rows, the
 /// ML.NET model, and the Platt calibration of its raw scores.
 /// </summary>
-public sealed class TrainedClassifier
+internal sealed class TrainedClassifier
 {
     private readonly FeatureEncoder _encoder;
     private readonly RawModel _model;
@@ -61,7 +61,7 @@ public sealed class TrainedClassifier
 
     private Microsoft.ML.IDataView Examples(FeatureTable rows)
     {
-        if (rows.Schema != _encoder.Schema && !rows.Schema.Names.SequenceEqual(_encoder.Schema.Names))
+        if (!rows.Schema.Names.SequenceEqual(_encoder.Schema.Names))
         {
             throw new ArgumentException("the rows' features are not the ones the classifier was trained on", nameof(rows));
         }
