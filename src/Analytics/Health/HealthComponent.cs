@@ -16,3 +16,35 @@ public enum HealthComponent
     VolumeSpikes,
     RenewalProximity,
 }
+
+/// <summary>The snake_case name of each component, as the configuration file and JSON output spell it.</summary>
+public static class HealthComponentKeys
+{
+    public static string Key(this HealthComponent component) => component switch
+    {
+        HealthComponent.Csat => "csat",
+        HealthComponent.Nps => "nps",
+        HealthComponent.Sla => "sla",
+        HealthComponent.Fcr => "fcr",
+        HealthComponent.Escalations => "escalations",
+        HealthComponent.Reopens => "reopens",
+        HealthComponent.Incidents => "incidents",
+        HealthComponent.VolumeSpikes => "volume_spikes",
+        HealthComponent.RenewalProximity => "renewal_proximity",
+        _ => throw new ArgumentOutOfRangeException(nameof(component), component, null),
+    };
+
+    public static bool TryParse(string key, out HealthComponent component)
+    {
+        foreach (var candidate in Enum.GetValues<HealthComponent>())
+        {
+            if (candidate.Key() == key)
+            {
+                component = candidate;
+                return true;
+            }
+        }
+        component = default;
+        return false;
+    }
+}

@@ -108,7 +108,7 @@ public sealed record HealthSettings
         var problems = new List<string>();
         foreach (var component in Enum.GetValues<HealthComponent>())
         {
-            var key = HealthWords.Key(component);
+            var key = component.Key();
             if (!Weights.TryGetValue(component, out var weight))
             {
                 problems.Add($"{path}.weights.{key}: missing");

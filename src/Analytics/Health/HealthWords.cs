@@ -5,25 +5,10 @@ namespace SupportLens.Analytics.Health;
 
 /// <summary>
 /// What a component's reading means, in the words a success manager uses in a call: counts, the window, and the
-/// target, e.g. "3 SLA breaches on urgent tickets in the last 30 days". Also the snake_case key of each component
-/// (configuration and JSON).
+/// target, e.g. "3 SLA breaches on urgent tickets in the last 30 days".
 /// </summary>
 internal static class HealthWords
 {
-    public static string Key(HealthComponent component) => component switch
-    {
-        HealthComponent.Csat => "csat",
-        HealthComponent.Nps => "nps",
-        HealthComponent.Sla => "sla",
-        HealthComponent.Fcr => "fcr",
-        HealthComponent.Escalations => "escalations",
-        HealthComponent.Reopens => "reopens",
-        HealthComponent.Incidents => "incidents",
-        HealthComponent.VolumeSpikes => "volume_spikes",
-        HealthComponent.RenewalProximity => "renewal_proximity",
-        _ => throw new ArgumentOutOfRangeException(nameof(component), component, null),
-    };
-
     /// <summary>The sentence for a measured component; null when it is not measured.</summary>
     public static string? Describe(ComponentReading reading, ClientHealthInputs inputs, HealthSettings settings)
     {

@@ -121,7 +121,7 @@ public sealed class ChurnRiskModel
             null,
             atRisk,
             RiskMethod.HealthRules,
-            [.. health.Drivers.Take(_settings.MaximumDrivers).Select(d => new RiskDriver(HealthWords.Key(d.Component), d.PointsLost, d.Text))]);
+            [.. health.Drivers.Take(_settings.MaximumDrivers).Select(d => new RiskDriver(d.Component.Key(), d.PointsLost, d.Text))]);
     }
 
     /// <summary>Best AUC; within <see cref="RiskSettings.AucTieWithin"/> of it, lowest Brier; then candidate order.</summary>
