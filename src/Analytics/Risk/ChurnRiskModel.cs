@@ -65,7 +65,8 @@ public sealed class ChurnRiskModel
             var note =
                 Invariant($"{labelled.Events} churned {(labelled.Events == 1 ? "client" : "clients")} in the labelled history, fewer than ") +
                 Invariant($"{settings.MinimumChurnEvents}: too few to train a model. At-risk flags come from health rules (red, or ") +
-                Invariant($"{settings.FallingFastPoints} points or more down on {health.TrendDays} days earlier) and carry no probability.");
+                Invariant($"down {settings.FallingFastPoints} points or more beyond the book's median change over {health.TrendDays} days) ") +
+                "and carry no probability.";
             return new ChurnRiskModel(settings, features, null, Card(RiskMethod.HealthRules, null, null, [], note));
         }
 
@@ -94,7 +95,8 @@ public sealed class ChurnRiskModel
         var list = snapshots.ToList();
         if (_classifier is null)
         {
-            return [.. list.Select(HealthRules)];
+            var bookChange = list.GroupBy(s => s.AsOf).ToDictionary(day => day.Key, MedianChange);
+            return [.. list.Select(s => HealthRules(s, bookChange[s.AsOf]))];
         }
         var table = new FeatureTable(_features.Schema, list.Select(s => _features.Row(s, null)));
         var probabilities = _classifier.Probabilities(table);
@@ -111,10 +113,22 @@ public sealed class ChurnRiskModel
         ];
     }
 
-    private ClientRisk HealthRules(ChurnSnapshot s)
+    /// <summary>The median health change of the clients assessed on one day; 0 when too few of them have a trend.</summary>
+    private double MedianChange(IEnumerable<ChurnSnapshot> day)
+    {
+        var changes = day.Where(s => s.Health.Trend is not null).Select(s => (double)s.Health.Trend!.Change).Order().ToList();
+        if (changes.Count < _settings.MinimumBookForMedian)
+        {
+            return 0;
+        }
+        var middle = changes.Count / 2;
+        return changes.Count % 2 == 1 ? changes[middle] : (changes[middle - 1] + changes[middle]) / 2;
+    }
+
+    private ClientRisk HealthRules(ChurnSnapshot s, double bookChange)
     {
         var health = s.Health;
-        var atRisk = health.Band == HealthBand.Red || health.Trend?.Change <= -_settings.FallingFastPoints;
+        var atRisk = health.Band == HealthBand.Red || health.Trend?.Change - bookChange <= -_settings.FallingFastPoints;
         return new ClientRisk(
             s.ClientId,
             s.AsOf,

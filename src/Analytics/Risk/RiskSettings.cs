@@ -33,8 +33,15 @@ public sealed record RiskSettings
     /// <summary>At most this many drivers are named per client.</summary>
     public int MaximumDrivers { get; init; } = 3;
 
-    /// <summary>Health rules (the fallback): a client this many points down on 30 days ago is at risk, as is a red one.</summary>
+    /// <summary>
+    /// Health rules (the fallback): a red client is at risk, and so is one whose health fell this many points more than
+    /// the book's median change over the same 30 days. Measured against the book because an overloaded week drops every
+    /// client's SLA at once: that dip is the support organisation's, not a sign that one client is leaving.
+    /// </summary>
     public int FallingFastPoints { get; init; } = 15;
+
+    /// <summary>With fewer clients than this assessed on a day, the book's median is not trusted and the change counts as it is.</summary>
+    public int MinimumBookForMedian { get; init; } = 5;
 
     public int Seed { get; init; } = 20261101;
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using SupportLens.Analytics.Health;
 using SupportLens.Analytics.Risk;
 using SupportLens.Analytics.Risk.Learning;
+using SupportLens.Analytics.Tests.Health;
 using Xunit.Abstractions;
 
 namespace SupportLens.Analytics.Tests.Risk;
@@ -120,17 +121,50 @@ public sealed class ChurnRiskModelTests(ITestOutputHelper output)
         Assert.Equal(3, model.Card.ChurnEvents);
         Assert.Equal(
             "3 churned clients in the labelled history, fewer than 5: too few to train a model. At-risk flags come from health " +
-            "rules (red, or 15 points or more down on 30 days earlier) and carry no probability.",
+            "rules (red, or down 15 points or more beyond the book's median change over 30 days) and carry no probability.",
             model.Card.Note);
+        var changes = snapshots.Select(s => (double)s.Health.Trend!.Change).Order().ToList();
+        // 18 clients (C-000 and C-001 have left): the mean of the two middle changes.
+        Assert.Equal(18, changes.Count);
+        var median = (changes[8] + changes[9]) / 2;
         Assert.All(risks, r =>
         {
             Assert.Equal(RiskMethod.HealthRules, r.Method);
             Assert.Null(r.Probability);
             var health = snapshots.Single(s => s.ClientId == r.ClientId).Health;
-            Assert.Equal(health.Band == HealthBand.Red || health.Trend?.Change <= -15, r.AtRisk);
+            Assert.Equal(health.Band == HealthBand.Red || health.Trend!.Change - median <= -15, r.AtRisk);
             Assert.Equal(health.Drivers.Select(d => d.Text), r.Drivers.Select(d => d.Text));
         });
         // The last churner (2026-10-20) is red or falling fast by 2026-10-01.
         Assert.True(risks.Single(r => r.ClientId == "C-002").AtRisk);
+    }
+
+    [Fact]
+    public void Under_health_rules_a_dip_the_whole_book_shares_is_not_a_flag()
+    {
+        var history = new ChurnHistory(clients: 20, churners: 3);
+        var model = ChurnRiskModel.Train(history.Monthly(), ChurnHistory.DataEnd, RiskSettings.Default, HealthSettings.Default);
+        var day = new NodaTime.LocalDate(2026, 10, 1);
+        var scorer = HealthFixtures.Scorer();
+        // Everyone scores 94 a month ago; today every client but one is at 74 (amber, 20 down: an overloaded month),
+        // and C-010 is at 54 (amber, 40 down: 20 beyond the book).
+        var book = Enumerable.Range(3, 9).Select(i => Dip(history.Clients[i], i == 10 ? 54 : 74)).ToList();
+
+        var risks = model.Assess(book);
+
+        Assert.Equal(["C-010"], risks.Where(r => r.AtRisk).Select(r => r.ClientId));
+        // Assessed alone, there is no book to compare with: the 20-point fall counts as it is.
+        Assert.True(model.Assess([book[0]]).Single().AtRisk);
+
+        ChurnSnapshot Dip(ClientAccount client, int score)
+        {
+            var settings = HealthScorerTests.CsatOnly();
+            var csat = new HealthScorer(settings, HealthFixtures.Targets);
+            // CSAT alone with an identity curve: score = CSAT % + 10 for a professional target of 90; the tier is set to match.
+            var account = client with { Tier = Analytics.Sla.SupportTier.Professional };
+            var earlier = csat.Score(HealthScorerTests.Bare(day.PlusDays(-30), 84, 100) with { ClientId = client.ClientId });
+            var inputs = HealthScorerTests.Bare(day, score - 10, 100) with { ClientId = client.ClientId };
+            return new ChurnSnapshot(account, inputs, csat.Score(inputs, earlier));
+        }
     }
 }
