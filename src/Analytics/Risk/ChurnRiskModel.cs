@@ -32,8 +32,14 @@ public sealed class ChurnRiskModel
     /// <param name="history">Snapshots of every client, churned ones included (typically the first of each month).</param>
     /// <param name="dataEnd">The last day the data covers: labels whose horizon runs past it are unknown.</param>
     /// <param name="health">The health settings the snapshots were scored with (windows, for the volume feature's words).</param>
+    /// <exception cref="ArgumentException">The settings have problems (each named by its key path).</exception>
     public static ChurnRiskModel Train(IEnumerable<ChurnSnapshot> history, LocalDate dataEnd, RiskSettings settings, HealthSettings health)
     {
+        var problems = settings.Problems();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("invalid risk settings: " + string.Join("; ", problems), nameof(settings));
+        }
         var features = new SnapshotFeatures(health);
         var snapshots = history.Where(s => s.AsOf <= dataEnd).OrderBy(s => s.AsOf).ThenBy(s => s.ClientId, StringComparer.Ordinal).ToList();
         var labelled = new FeatureTable(features.Schema, snapshots

@@ -44,4 +44,35 @@ public sealed record RiskSettings
     public int MinimumBookForMedian { get; init; } = 5;
 
     public int Seed { get; init; } = 20261101;
+
+    /// <summary>What is wrong with these settings, each problem named by its key path under <paramref name="path"/>.</summary>
+    public IReadOnlyList<string> Problems(string path = "risk")
+    {
+        var problems = new List<string>();
+        void Check(bool ok, string key, string rule)
+        {
+            if (!ok)
+            {
+                problems.Add($"{path}.{key}: {rule}");
+            }
+        }
+        Check(HorizonDays >= 1, "horizon_days", "must be 1 or more");
+        Check(MinimumChurnEvents >= 2, "minimum_churn_events", "must be 2 or more");
+        Check(MinimumTrainingEventsPerFold >= 1, "minimum_training_events_per_fold", "must be 1 or more");
+        Check(!Candidates.IsDefaultOrEmpty && Candidates.Distinct().Count() == Candidates.Length
+            && Candidates.All(Enum.IsDefined), "candidates", "one or more distinct classifiers");
+        Check(AucTieWithin is >= 0 and < 1, "auc_tie_within", "between 0 and 1");
+        Check(AtRiskProbability is > 0 and <= 1, "at_risk_probability", "above 0 and at most 1");
+        Check(MaximumDrivers >= 1, "maximum_drivers", "must be 1 or more");
+        Check(FallingFastPoints >= 0, "falling_fast_points", "must be 0 or more");
+        Check(MinimumBookForMedian >= 1, "minimum_book_for_median", "must be 1 or more");
+        var c = Classifier;
+        Check(c.L1Regularization >= 0 && c.L2Regularization >= 0, "classifier.regularization", "must be 0 or more");
+        Check(c.Leaves >= 2, "classifier.leaves", "must be 2 or more");
+        Check(c.Trees >= 1, "classifier.trees", "must be 1 or more");
+        Check(c.LearningRate is > 0 and <= 1, "classifier.learning_rate", "above 0 and at most 1");
+        Check(c.MinimumExamplesPerLeaf >= 1, "classifier.minimum_examples_per_leaf", "must be 1 or more");
+        Check(c.CalibrationFolds >= 2, "classifier.calibration_folds", "must be 2 or more");
+        return problems;
+    }
 }

@@ -167,4 +167,39 @@ public sealed class ChurnRiskModelTests(ITestOutputHelper output)
             return new ChurnSnapshot(account, inputs, csat.Score(inputs, earlier));
         }
     }
+
+    [Fact]
+    public void Without_a_month_to_validate_on_the_first_candidate_is_kept_and_the_card_says_so()
+    {
+        var settings = Settings with { MinimumTrainingEventsPerFold = 50 };
+
+        var model = ChurnRiskModel.Train(Book.Value.Snapshots, ChurnHistory.DataEnd, settings, HealthSettings.Default);
+
+        Assert.Equal(RiskMethod.Model, model.Card.Method);
+        Assert.Equal(ClassifierKind.LogisticRegression, model.Card.Model);
+        Assert.Null(model.Card.Auc);
+        Assert.Null(model.Card.Brier);
+        Assert.All(model.Card.Candidates, c => Assert.Empty(c.Folds));
+        Assert.EndsWith(
+            "Not cross-validated: no month had 50 churned clients whose 90-day window closed before it. Kept LogisticRegression, the first candidate.",
+            model.Card.Note);
+    }
+
+    [Fact]
+    public void Invalid_settings_are_refused_with_their_key_paths()
+    {
+        var settings = RiskSettings.Default with
+        {
+            Candidates = [],
+            AtRiskProbability = 0,
+            Classifier = RiskSettings.Default.Classifier with { CalibrationFolds = 1 },
+        };
+
+        var error = Assert.Throws<ArgumentException>(() => ChurnRiskModel.Train([], ChurnHistory.DataEnd, settings, HealthSettings.Default));
+
+        Assert.Contains("risk.candidates: one or more distinct classifiers", error.Message);
+        Assert.Contains("risk.at_risk_probability", error.Message);
+        Assert.Contains("risk.classifier.calibration_folds", error.Message);
+        Assert.Empty(RiskSettings.Default.Problems());
+    }
 }
