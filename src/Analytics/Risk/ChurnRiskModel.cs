@@ -87,8 +87,9 @@ public sealed class ChurnRiskModel
             ? Invariant($"Not cross-validated: no month had {settings.MinimumTrainingEventsPerFold} churned clients whose ") +
                 Invariant($"{settings.HorizonDays}-day window closed before it. Kept {kind}, the first candidate.")
             : Invariant($"Kept {kind}: cross-validated AUC {best.Auc:0.000}, Brier {best.Brier:0.0000} over {best.Folds.Length} monthly folds ") +
-                Invariant($"({best.Predictions} predictions, {best.Positives} churn snapshots); ") +
-                string.Join(", ", results.Where(r => r != best).Select(r => $"{r.Kind} AUC {Figure(r.Auc, "0.000")}, Brier {Figure(r.Brier, "0.0000")}")) + ".";
+                Invariant($"({best.Predictions} predictions, {best.Positives} churn snapshots)") +
+                string.Concat(results.Where(r => r.Kind != best.Kind).Select(r => $"; {r.Kind} AUC {Figure(r.Auc, "0.000")}, Brier {Figure(r.Brier, "0.0000")}")) +
+                ".";
         var trained =
             Invariant($"Trained on {labelled.Rows.Length} labelled snapshots of {labelled.Rows.Select(r => r.Group).Distinct().Count()} clients ") +
             Invariant($"with {labelled.Events} churn events. ");
