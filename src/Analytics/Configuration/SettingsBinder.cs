@@ -64,12 +64,18 @@ internal sealed class SettingsBinder
         }
 
         var targets = BindTargets("targets", doc.Targets, tierTargets.ToImmutable());
-        if (_errors.Count > 0 || reportingZone is null || targets is null)
+        var health = HealthSection.Bind(doc.Health, _errors);
+        var risk = RiskSection.Bind(doc.Risk, _errors);
+        if (_errors.Count > 0 || reportingZone is null || targets is null || health is null || risk is null)
         {
             return null;
         }
 
-        return new SupportLensSettings(doc, reportingZone, holidaySets, calendars, new SlaPolicySet(policies), targets);
+        return new SupportLensSettings(doc, reportingZone, holidaySets, calendars, new SlaPolicySet(policies), targets)
+        {
+            Health = health,
+            Risk = risk,
+        };
     }
 
     private HolidaySet? BindHolidaySet(string path, string name, HolidaySetDocument? doc)

@@ -14,6 +14,12 @@ internal sealed class SettingsDocument
     public Dictionary<string, TierDocument>? Tiers { get; set; }
 
     public TargetsDocument? Targets { get; set; }
+
+    /// <summary>Optional (HealthSection.cs); absent = the defaults.</summary>
+    public HealthSectionDocument? Health { get; set; }
+
+    /// <summary>Optional (RiskSection.cs); absent = the defaults.</summary>
+    public RiskSectionDocument? Risk { get; set; }
 }
 
 internal sealed class HolidaySetDocument

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using NodaTime;
+using SupportLens.Analytics.Health;
+using SupportLens.Analytics.Risk;
 using SupportLens.Analytics.Sla;
 
 namespace SupportLens.Analytics.Configuration;
@@ -43,6 +45,12 @@ public sealed class SupportLensSettings
     public SlaPolicySet SlaPolicies { get; }
 
     public QualityTargets Targets { get; }
+
+    /// <summary>How client health is scored: the optional `health` section, else <see cref="HealthSettings.Default"/>.</summary>
+    public HealthSettings Health { get; internal init; } = HealthSettings.Default;
+
+    /// <summary>How churn risk is trained and read: the optional `risk` section, else <see cref="RiskSettings.Default"/>.</summary>
+    public RiskSettings Risk { get; internal init; } = RiskSettings.Default;
 
     /// <exception cref="SettingsException">The file is not valid JSON or not a valid configuration.</exception>
     public static SupportLensSettings Load(string path)
