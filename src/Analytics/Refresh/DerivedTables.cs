@@ -1,4 +1,5 @@
 using SupportLens.Analytics.Configuration;
+using SupportLens.Analytics.Health.Daily;
 using SupportLens.Analytics.Horizon;
 using SupportLens.Analytics.Sla;
 
@@ -11,5 +12,6 @@ public static class DerivedTables
     [
         new DataHorizonTable(time),
         new SlaLedger(new SlaClock(settings.SlaPolicies), time),
+        new ClientHealthTable(settings, time),
     ];
 }
