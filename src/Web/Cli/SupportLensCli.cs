@@ -18,6 +18,7 @@ internal static class SupportLensCli
         root.Subcommands.Add(DbCommand.Create(output, time));
         root.Subcommands.Add(IngestCommand.Create(output, error, time));
         root.Subcommands.Add(MetricsCommand.Create(output, error, time));
+        root.Subcommands.Add(HealthCommand.Create(output, error, time));
         root.Subcommands.Add(RefreshCommand.Create(output, time));
         root.Subcommands.Add(SampleDataCommand.Create(output));
 
