@@ -55,6 +55,11 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
             return new IngestReport(null, request.Kind.Name(), profile.Name, file, "rejected", 0, 0, 0, 0, 0, 0, why, [new IngestError(0, null, null, why)]);
         }
 
+        if (input.Damage is { } damage)
+        {
+            return Rejected(request, profile, input, started, clock, 0, 0, damage, [new IngestError(0, null, null, damage)]);
+        }
+
         using var connection = warehouse.OpenConnection();
         using var memory = MemoryBound.Apply(connection, MemoryLimit);
         var direct = true;

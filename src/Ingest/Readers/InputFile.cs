@@ -15,10 +15,14 @@ internal enum InputFormat
 /// <summary>
 /// What one pass over a file learns before it is parsed: the SHA-256 of its bytes (as given, compressed or not),
 /// whether it is gzip, whether its text is UTF-8 (else it is read as Latin-1), and whether it is CSV or JSON.
-/// The pass streams, so it costs a read of the file and no memory.
+/// The pass streams, so it costs a read of the file and no memory. A gzip file is proven whole in this pass
+/// (<see cref="CheckedGzipStream"/>); when it is not, <see cref="Damage"/> says why and nothing of it may load.
 /// </summary>
 internal sealed record InputFile(string Path, string Sha256, long Bytes, bool Gzip, bool Utf8, InputFormat Format)
 {
+    /// <summary>Why the compressed file is not whole (truncated, damaged, trailing bytes), or null.</summary>
+    public string? Damage { get; init; }
+
     private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
 
     public static InputFile Inspect(string path)
@@ -31,12 +35,22 @@ internal sealed record InputFile(string Path, string Sha256, long Bytes, bool Gz
         var gzip = headLength == 2 && head[0] == 0x1F && head[1] == 0x8B;
         var hashing = new HashingStream(file, hash);
         using var text = gzip
-            ? (Stream)new GZipStream(new PrefixedStream(head, headLength, hashing), CompressionMode.Decompress)
+            ? (Stream)new CheckedGzipStream(new PrefixedStream(head, headLength, hashing))
             : new PrefixedStream(head, headLength, hashing);
-        var (utf8, format) = Sniff(text);
+        bool utf8;
+        InputFormat format;
+        string? damage = null;
+        try
+        {
+            (utf8, format) = Sniff(text);
+        }
+        catch (InvalidDataException e) when (gzip)
+        {
+            (utf8, format, damage) = (false, InputFormat.Empty, e.Message);
+        }
         // Read what the sniff left, so the hash covers the whole file.
-        text.CopyTo(Stream.Null);
-        return new InputFile(path, Convert.ToHexStringLower(hash.GetHashAndReset()), file.Length, gzip, utf8, format);
+        hashing.CopyTo(Stream.Null);
+        return new InputFile(path, Convert.ToHexStringLower(hash.GetHashAndReset()), file.Length, gzip, utf8, format) { Damage = damage };
     }
 
     /// <summary>The decompressed bytes of the file.</summary>
