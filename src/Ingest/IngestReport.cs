@@ -41,7 +41,16 @@ public sealed record IngestReport(
     /// <summary>Errors listed here are the first ones by line; the quarantine table holds them all.</summary>
     public const int MaxErrors = 1000;
 
-    public bool Loaded => Status == "loaded";
+    /// <summary>The file loaded (some rows may be in quarantine).</summary>
+    public const string LoadedStatus = "loaded";
+
+    /// <summary>The file had rows and every one of them was rejected: nothing loaded, though the file was readable.</summary>
+    public const string AllRejected = "all_rejected";
+
+    /// <summary>The file was refused whole (unreadable, damaged, a bad header, --strict).</summary>
+    public const string RejectedStatus = "rejected";
+
+    public bool Loaded => Status == LoadedStatus;
 }
 
 /// <summary>One row of ingest_batches.</summary>

@@ -51,8 +51,10 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            var why = e is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist" : $"cannot read the file: {e.Message}";
-            return new IngestReport(null, request.Kind.Name(), profile.Name, file, "rejected", 0, 0, 0, 0, 0, 0, why, [new IngestError(0, null, null, why)]);
+            var why = Directory.Exists(file) ? "it is a directory, not a file (give the files in it, e.g. DIR/*.csv)"
+                : e is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist"
+                : $"cannot read the file: {e.Message}";
+            return new IngestReport(null, request.Kind.Name(), profile.Name, file, IngestReport.RejectedStatus, 0, 0, 0, 0, 0, 0, why, [new IngestError(0, null, null, why)]);
         }
 
         if (input.Damage is { } damage)
@@ -154,11 +156,15 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
                 counts = merger.Merge();
             }
             var duration = (long)time.GetElapsedTime(clock).TotalMilliseconds;
-            BatchLog.Finish(connection, batchId, "loaded", read, counts.Staged, rejected, time.GetUtcNow(), duration, null);
+            // Rows were there and none of them loaded: a script must not take that for a load.
+            var (status, note) = rejected > 0 && counts.Staged == 0
+                ? (IngestReport.AllRejected, $"every row was rejected ({rejected} of {read}): nothing loaded; see the errors or `supportlens ingest quarantine {batchId}`")
+                : (IngestReport.LoadedStatus, null);
+            BatchLog.Finish(connection, batchId, status, read, counts.Staged, rejected, time.GetUtcNow(), duration, note);
             var listed = BatchLog.Errors(connection, batchId, IngestReport.MaxErrors);
             transaction.Commit();
-            return new IngestReport(batchId, request.Kind.Name(), profile.Name, file, "loaded", read, counts.Staged, rejected,
-                counts.Inserted, counts.Updated, duration, null, listed);
+            return new IngestReport(batchId, request.Kind.Name(), profile.Name, file, status, read, counts.Staged, rejected,
+                counts.Inserted, counts.Updated, duration, note, listed);
         }
         catch (DirectLoadFailed)
         {
@@ -200,10 +206,10 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
         using var transaction = connection.BeginTransaction();
         var batchId = BatchLog.Start(connection, request.Kind.Name(), profile.Name, input.Path, input.Sha256, started);
         var duration = (long)time.GetElapsedTime(clock).TotalMilliseconds;
-        BatchLog.Finish(connection, batchId, "rejected", read, 0, rejected, time.GetUtcNow(), duration, message);
+        BatchLog.Finish(connection, batchId, IngestReport.RejectedStatus, read, 0, rejected, time.GetUtcNow(), duration, message);
         BatchLog.AddErrors(connection, batchId, errors);
         transaction.Commit();
-        return new IngestReport(batchId, request.Kind.Name(), profile.Name, input.Path, "rejected", read, 0, rejected, 0, 0, duration, message, errors);
+        return new IngestReport(batchId, request.Kind.Name(), profile.Name, input.Path, IngestReport.RejectedStatus, read, 0, rejected, 0, 0, duration, message, errors);
     }
 
     /// <summary>A direct load hit a constraint (a key twice in the file): it was rolled back, to be staged instead.</summary>

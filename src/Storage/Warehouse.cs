@@ -15,8 +15,8 @@ public sealed class Warehouse : IDisposable
     /// <summary>The tables whose rows <see cref="RowCounts"/> reports, in the order a person reads them.</summary>
     public static readonly IReadOnlyList<string> Tables =
     [
-        "clients", "tickets", "ticket_events", "ticket_sla", "csat_responses", "nps_responses", "incidents", "incident_clients",
-        "checks", "ingest_batches", "quarantine", "job_runs", "report_runs", "forecasts", "spikes", "health_scores",
+        "clients", "tickets", "ticket_events", "ticket_sla", "csat_responses", "nps_responses", "incidents", "incident_clients", "incident_components",
+        "checks", "volume_intervals", "ingest_batches", "quarantine", "job_runs", "report_runs", "forecasts", "spikes", "health_scores",
     ];
 
     // Held open for the warehouse's lifetime so the native database (and its cache) outlives short-lived connections.

@@ -45,6 +45,35 @@ public sealed class IngestCommandTests
     }
 
     [Fact]
+    public void A_file_whose_every_row_is_rejected_exits_1_and_says_so_plainly()
+    {
+        using var dir = new TempDirectory();
+        var data = Path.Combine(dir.Path, "data");
+        var clients = Write(dir, "clients.csv", "client_id,name,tier\nC1,Acme,gold\nC2,Globex,silver\n");
+        var json = CliRunner.Run("ingest", "--kind", "clients", "--json", "--data", data, clients);
+        Assert.Equal(1, json.ExitCode);
+        using var document = JsonDocument.Parse(json.Output);
+        Assert.Equal("all_rejected", document.RootElement.GetProperty("status").GetString());
+        Assert.Contains("every row was rejected (2 of 2)", json.Error);
+
+        var text = CliRunner.Run("ingest", "--kind", "clients", "--data", data, clients);
+        Assert.Equal(1, text.ExitCode);
+        Assert.Contains("NOT loaded", text.Output);
+        Assert.Contains("every row was rejected (2 of 2 read), nothing loaded", text.Output);
+        Assert.Contains("line 2, tier 'gold'", text.Output);
+    }
+
+    [Fact]
+    public void A_directory_given_as_a_file_is_named_as_one()
+    {
+        using var dir = new TempDirectory();
+        var data = Path.Combine(dir.Path, "data");
+        var result = CliRunner.Run("ingest", "--kind", "clients", "--data", data, dir.Path);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("it is a directory, not a file", result.Error);
+    }
+
+    [Fact]
     public void Batches_and_their_quarantined_rows_are_listed()
     {
         using var dir = new TempDirectory();
