@@ -25,6 +25,7 @@ internal sealed class Staging : IDisposable
     private readonly int[]? _direct;
     private readonly DuckDbAppender _rows;
     private readonly DuckDbAppender? _clients;
+    private long _staged;
 
     public Staging(DuckDbConnection connection, KindSchema schema, string source, long batchId, bool direct)
     {
@@ -38,8 +39,10 @@ internal sealed class Staging : IDisposable
             return;
         }
         var columns = string.Join(", ", schema.Columns.Select(c => $"{c.Name} {c.SqlType}"));
-        connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {Table}; CREATE TEMP TABLE {Table} (_line BIGINT, source VARCHAR, {columns})");
-        connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {ClientsTable}; CREATE TEMP TABLE {ClientsTable} (_line BIGINT, incident_id VARCHAR, client_id VARCHAR)");
+        // _line is where the row is in the file (for quarantine); _row is its place in the file's order, unique where
+        // _line is not (a minified JSON page holds every record on line 1), and is what the side tables point at.
+        connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {Table}; CREATE TEMP TABLE {Table} (_line BIGINT, _row BIGINT, source VARCHAR, {columns})");
+        connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {ClientsTable}; CREATE TEMP TABLE {ClientsTable} (_row BIGINT, incident_id VARCHAR, client_id VARCHAR)");
         _rows = connection.CreateAppender(Table);
         _clients = schema.Kind == IngestKind.Incidents ? connection.CreateAppender(ClientsTable) : null;
     }
@@ -82,7 +85,8 @@ internal sealed class Staging : IDisposable
             _rows.EndRow();
             return;
         }
-        _rows.Append(row.Line).Append(_source);
+        var ordinal = _staged++;
+        _rows.Append(row.Line).Append(ordinal).Append(_source);
         foreach (var value in row.Values)
         {
             AppendValue(value);
@@ -93,7 +97,7 @@ internal sealed class Staging : IDisposable
             var incident = (string)row.Values[0]!;
             foreach (var client in clients)
             {
-                _clients.Append(row.Line).Append(incident).Append(client).EndRow();
+                _clients.Append(ordinal).Append(incident).Append(client).EndRow();
             }
         }
     }
