@@ -144,7 +144,7 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
             }
             else
             {
-                var merger = new Merger(connection, schema, batchId, records.ColumnNames, records.Provided);
+                var merger = new Merger(connection, schema, batchId, records.ColumnNames, records.Provided, validator.Derived);
                 rejected += merger.RejectInvalid();
                 if (request.Strict && rejected > 0)
                 {

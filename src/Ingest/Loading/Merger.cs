@@ -14,7 +14,10 @@ internal sealed record MergeCounts(long Staged, long Inserted, long Updated)
 /// the caller's transaction. Rows are keyed by (source, id); a stored row is replaced only by a newer
 /// <c>updated_at</c> (or, without one, by different values), so loading the same export twice changes nothing.
 /// </summary>
-internal sealed class Merger(DuckDbConnection connection, KindSchema schema, long batchId, IReadOnlyList<string> columnNames, bool[] provided)
+/// <param name="derived">Per field, whether validation filled it from another field in some rows (a done time from
+/// updated_at): where the file does not have the column, it replaces a stored value only where it was filled.</param>
+internal sealed class Merger(
+    DuckDbConnection connection, KindSchema schema, long batchId, IReadOnlyList<string> columnNames, bool[] provided, bool[] derived)
 {
     private const string Stage = Staging.Table;
 
@@ -83,18 +86,23 @@ internal sealed class Merger(DuckDbConnection connection, KindSchema schema, lon
         {
             dataColumns.Insert(0, "source");
         }
+        var filled = schema.Columns
+            .Where(c => derived[schema.FieldIndex[c.Field]] && !provided[schema.FieldIndex[c.Field]] && !schema.Key.Contains(c.Name))
+            .Select(c => c.Name).ToList();
         var match = string.Join(" AND ", KeyColumns().Select(k => Nullable(k) ? $"t.{k} IS NOT DISTINCT FROM s.{k}" : $"t.{k} = s.{k}"));
-        var differs = dataColumns.Count == 0 ? "false" : string.Join(" OR ", dataColumns.Select(c => $"t.{c} IS DISTINCT FROM s.{c}"));
+        var differs = dataColumns.Count + filled.Count == 0 ? "false" : string.Join(" OR ",
+            dataColumns.Select(c => $"t.{c} IS DISTINCT FROM s.{c}").Concat(filled.Select(c => $"(s.{c} IS NOT NULL AND t.{c} IS DISTINCT FROM s.{c})")));
         var newer = schema.HasUpdatedAt && provided[schema.FieldIndex["updated_at"]]
             ? $"(s.updated_at > t.updated_at OR (t.updated_at IS NULL AND s.updated_at IS NOT NULL) OR (s.updated_at IS NULL AND t.updated_at IS NULL AND ({differs})))"
             : $"({differs})";
         long updated = 0;
         // A first load (no stored row of this source yet) is a plain insert: nothing to update, no key to look up.
         var fresh = Scalar($"SELECT count(*) FROM (SELECT 1 FROM {schema.Table}{(schema.HasSource ? " WHERE source = (SELECT any_value(source) FROM " + Stage + ")" : "")} LIMIT 1)") == 0;
-        if (dataColumns.Count > 0 && !fresh)
+        if (dataColumns.Count + filled.Count > 0 && !fresh)
         {
+            var set = dataColumns.Select(c => $"{c} = s.{c}").Concat(filled.Select(c => $"{c} = coalesce(s.{c}, t.{c})"));
             updated = Execute(
-                $"UPDATE {schema.Table} AS t SET {string.Join(", ", dataColumns.Select(c => $"{c} = s.{c}"))}, batch_id = $batch " +
+                $"UPDATE {schema.Table} AS t SET {string.Join(", ", set)}, batch_id = $batch " +
                 $"FROM {Stage} AS s WHERE {match} AND {newer}");
         }
         var all = new List<string> { "source" };

@@ -35,6 +35,13 @@ internal sealed class KindSchema
     /// <summary>Pairs of timestamps where the later one may not come before the earlier one.</summary>
     public IReadOnlyList<(string Earlier, string Later)> TimeOrder { get; }
 
+    /// <summary>
+    /// Statuses that say a row is done, each with the timestamp of when (tickets: solved -> solved_at, closed ->
+    /// closed_at). A done row needs one of these times, or metrics would count it as open: a missing one is taken from
+    /// updated_at, and a row with neither is rejected.
+    /// </summary>
+    public IReadOnlyList<(string Status, string Field)> DoneTimes { get; private init; } = [];
+
     /// <summary>Clients are keyed by client_id alone; every other table by (source, id).</summary>
     public bool HasSource { get; }
 
@@ -88,7 +95,10 @@ internal sealed class KindSchema
                 Count("agent_replies"), Count("reopens"), new("escalated", FieldType.Boolean),
             ],
             ["ticket_id"],
-            [("created_at", "first_response_at"), ("created_at", "solved_at"), ("created_at", "closed_at"), ("created_at", "updated_at")]),
+            [("created_at", "first_response_at"), ("created_at", "solved_at"), ("created_at", "closed_at"), ("created_at", "updated_at")])
+        {
+            DoneTimes = [("solved", "solved_at"), ("closed", "closed_at")],
+        },
         new(IngestKind.TicketEvents, "ticket_events",
             [
                 Text("ticket_id", true), Time("occurred_at", true),

@@ -22,6 +22,7 @@ internal sealed class RowValidator
         _columnNames = columnNames;
         _rules = rules;
         _time = time;
+        Derived = new bool[schema.Fields.Count];
         // A timestamp given as minutes after another one must be read after it.
         _orderedFields = Enumerable.Range(0, schema.Fields.Count)
             .OrderBy(i => rules[i].OffsetFrom is null ? 0 : 1)
@@ -68,6 +69,12 @@ internal sealed class RowValidator
         {
             return null;
         }
+        if (_schema.DoneTimes.Count > 0 && DoneTimeProblem(parsed) is { } undone)
+        {
+            var status = _schema.FieldIndex["status"];
+            errors.Add(RowError.Of(line, _columnNames[status], Clean(fields[status]), undone));
+            return null;
+        }
         var values = new object?[_schema.Columns.Count];
         var c = 0;
         for (var i = 0; i < _schema.Fields.Count; i++)
@@ -88,6 +95,39 @@ internal sealed class RowValidator
             }
         }
         return new StageRow(line, values, clients);
+    }
+
+    /// <summary>Per field, whether some row took its value from another field (a done time from updated_at).</summary>
+    public bool[] Derived { get; }
+
+    /// <summary>Fills a done row's missing done time from updated_at; says why the row cannot load when it has no time at all.</summary>
+    private string? DoneTimeProblem(object?[] parsed)
+    {
+        if (parsed[_schema.FieldIndex["status"]] is not string status)
+        {
+            return null;
+        }
+        foreach (var (done, field) in _schema.DoneTimes)
+        {
+            var i = _schema.FieldIndex[field];
+            if (done != status || parsed[i] is not null)
+            {
+                continue;
+            }
+            if (parsed[_schema.FieldIndex["updated_at"]] is DateTime updated)
+            {
+                parsed[i] = updated;
+                Derived[i] = true;
+                return null;
+            }
+            if (_schema.DoneTimes.Any(d => parsed[_schema.FieldIndex[d.Field]] is not null))
+            {
+                return null;
+            }
+            return $"status is {status} but {field} is empty and there is no updated_at to take it from: " +
+                   "a done ticket without the time it was done would count as open";
+        }
+        return null;
     }
 
     private string? Parse(FieldSpec spec, FieldRule rule, string text, object?[] parsed, int i, ref List<string>? clients)
