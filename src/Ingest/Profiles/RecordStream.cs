@@ -33,6 +33,13 @@ internal sealed class RecordStream : IDisposable
     {
         _csv = csv;
         var header = csv.Header;
+        for (var i = 0; i < schema.Fields.Count; i++)
+        {
+            if (_bindings[i]?.Column is { } column)
+            {
+                RefuseTwice(header, column, schema.Fields[i].Name);
+            }
+        }
         _csvIndex = _bindings.Select(b => b?.Column is { } column ? IndexOf(header, column) : -1).ToArray();
         var missing = new List<string>();
         for (var i = 0; i < schema.Fields.Count; i++)
@@ -143,6 +150,23 @@ internal sealed class RecordStream : IDisposable
         {
             csv.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// A column the profile reads must be in the header once, as the matcher sees names (ignoring case and surrounding
+    /// spaces): with two, which one holds the field is a guess. Columns nobody reads may repeat.
+    /// </summary>
+    private static void RefuseTwice(IReadOnlyList<string> header, string column, string field)
+    {
+        var name = column.Trim();
+        var positions = Enumerable.Range(0, header.Count).Where(i => string.Equals(header[i], name, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (positions.Count > 1)
+        {
+            throw new FileRejectedException(
+                $"the header has the column '{name}' {(positions.Count == 2 ? "twice" : $"{positions.Count} times")} " +
+                $"(columns {string.Join(", ", positions.SkipLast(1).Select(p => p + 1))} and {positions[^1] + 1}, matched ignoring case and surrounding spaces): " +
+                $"which one holds {field} is ambiguous; rename or remove one");
         }
     }
 
