@@ -44,6 +44,8 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
         var started = time.GetUtcNow();
         var clock = time.GetTimestamp();
         var file = Path.GetFullPath(path);
+        // What reports and the batch log show of the path; the file itself is opened by its real name.
+        var shown = Echo.Value(file);
         InputFile input;
         try
         {
@@ -54,7 +56,8 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
             var why = Directory.Exists(file) ? "it is a directory, not a file (give the files in it, e.g. DIR/*.csv)"
                 : e is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist"
                 : $"cannot read the file: {e.Message}";
-            return new IngestReport(null, request.Kind.Name(), profile.Name, file, IngestReport.RejectedStatus, 0, 0, 0, 0, 0, 0, why, [new IngestError(0, null, null, why)]);
+            why = Echo.Value(why, Echo.MaxMessageChars);
+            return new IngestReport(null, request.Kind.Name(), profile.Name, shown, IngestReport.RejectedStatus, 0, 0, 0, 0, 0, 0, why, [new IngestError(0, null, null, why)]);
         }
 
         if (input.Damage is { } damage)
@@ -69,7 +72,7 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
         {
             try
             {
-                return Load(connection, direct, file, input, request, schema, profile, zone, started, clock, progress);
+                return Load(connection, direct, shown, input, request, schema, profile, zone, started, clock, progress);
             }
             catch (DirectLoadFailed)
             {
@@ -174,7 +177,7 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
         catch (Exception e) when (e is FileRejectedException or InvalidDataException or CsvFormatException or DecoderFallbackException)
         {
             transaction.Rollback();
-            var message = e is FileRejectedException ? e.Message : $"cannot read the file: {e.Message}";
+            var message = Echo.Value(e is FileRejectedException ? e.Message : $"cannot read the file: {e.Message}", Echo.MaxMessageChars);
             return Rejected(request, profile, input, started, clock, 0, 0, message, [new IngestError(1, null, null, message)]);
         }
         finally
@@ -204,12 +207,14 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
     {
         using var connection = warehouse.OpenConnection();
         using var transaction = connection.BeginTransaction();
-        var batchId = BatchLog.Start(connection, request.Kind.Name(), profile.Name, input.Path, input.Sha256, started);
+        var file = Echo.Value(input.Path);
+        message = Echo.Value(message, Echo.MaxMessageChars);
+        var batchId = BatchLog.Start(connection, request.Kind.Name(), profile.Name, file, input.Sha256, started);
         var duration = (long)time.GetElapsedTime(clock).TotalMilliseconds;
         BatchLog.Finish(connection, batchId, IngestReport.RejectedStatus, read, 0, rejected, time.GetUtcNow(), duration, message);
         BatchLog.AddErrors(connection, batchId, errors);
         transaction.Commit();
-        return new IngestReport(batchId, request.Kind.Name(), profile.Name, input.Path, IngestReport.RejectedStatus, read, 0, rejected, 0, 0, duration, message, errors);
+        return new IngestReport(batchId, request.Kind.Name(), profile.Name, file, IngestReport.RejectedStatus, read, 0, rejected, 0, 0, duration, message, errors);
     }
 
     /// <summary>A direct load hit a constraint (a key twice in the file): it was rolled back, to be staged instead.</summary>
@@ -222,6 +227,6 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
             return DateTimeZone.Utc;
         }
         return DateTimeZoneProviders.Tzdb.GetZoneOrNull(id.Trim())
-               ?? throw new IngestUsageException($"unknown time zone '{id}' (use an IANA name such as America/New_York)");
+               ?? throw new IngestUsageException($"unknown time zone '{Echo.Value(id)}' (use an IANA name such as America/New_York)");
     }
 }

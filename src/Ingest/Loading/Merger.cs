@@ -38,7 +38,7 @@ internal sealed class Merger(
                 $"UPDATE {Stage} AS s SET client_id = t.client_id FROM tickets AS t " +
                 "WHERE s.client_id IS NULL AND t.source = s.source AND t.ticket_id = s.ticket_id");
             rejected += Reject(
-                $"SELECT _row, _line, ticket_id AS value, 'client_id is empty and ticket ' || ticket_id || ' is not loaded (load tickets first)' AS reason " +
+                $"SELECT _row, _line, ticket_id AS value, 'client_id is empty and ticket ' || {Echo.Sql("ticket_id")} || ' is not loaded (load tickets first)' AS reason " +
                 $"FROM {Stage} WHERE client_id IS NULL", Column("ticket_id"));
         }
         // Unknown client ids (and organisation names) were settled while the rows streamed (ClientDirectory).
@@ -135,9 +135,9 @@ internal sealed class Merger(
         connection.ExecuteNonQuery($"DROP TABLE IF EXISTS ingest_rejects; CREATE TEMP TABLE ingest_rejects AS {select}");
         using (var insert = connection.CreateCommand())
         {
-            insert.CommandText = "INSERT INTO quarantine (batch_id, line, column_name, value, reason) SELECT $batch, _line, $column, value, reason FROM ingest_rejects";
+            insert.CommandText = $"INSERT INTO quarantine (batch_id, line, column_name, value, reason) SELECT $batch, _line, $column, {Echo.Sql("value")}, reason FROM ingest_rejects";
             insert.Parameters.Add("batch", batchId);
-            insert.Parameters.Add("column", column);
+            insert.Parameters.Add("column", Echo.Value(column));
             insert.ExecuteNonQuery();
         }
         var rejected = Scalar("SELECT count(DISTINCT _row) FROM ingest_rejects");

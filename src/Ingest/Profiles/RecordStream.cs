@@ -56,7 +56,7 @@ internal sealed class RecordStream : IDisposable
         {
             throw new FileRejectedException(
                 $"the header lacks required field(s) for {schema.Kind.Name()}: {string.Join(", ", missing)}; " +
-                $"found: {(header.Count == 0 ? "(nothing)" : string.Join(", ", header))}");
+                $"found: {(header.Count == 0 ? "(nothing)" : Echo.List(header))}");
         }
     }
 
@@ -164,7 +164,7 @@ internal sealed class RecordStream : IDisposable
         if (positions.Count > 1)
         {
             throw new FileRejectedException(
-                $"the header has the column '{name}' {(positions.Count == 2 ? "twice" : $"{positions.Count} times")} " +
+                $"the header has the column '{Echo.Value(name)}' {(positions.Count == 2 ? "twice" : $"{positions.Count} times")} " +
                 $"(columns {string.Join(", ", positions.SkipLast(1).Select(p => p + 1))} and {positions[^1] + 1}, matched ignoring case and surrounding spaces): " +
                 $"which one holds {field} is ambiguous; rename or remove one");
         }

@@ -74,7 +74,7 @@ internal static class IngestCommand
             foreach (var file in parse.GetValue(files)!)
             {
                 Action<long>? report = parse.GetValue(progress)
-                    ? read => error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{file}: {read:N0} rows read"))
+                    ? read => error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Echo.Value(file)}: {read:N0} rows read"))
                     : null;
                 var result = ingestor.Ingest(file, request, report);
                 if (parse.GetValue(json))

@@ -64,6 +64,30 @@ public sealed class IngestCommandTests
     }
 
     [Fact]
+    public void A_huge_line_or_binary_bytes_are_never_printed_whole()
+    {
+        using var dir = new TempDirectory();
+        var data = Path.Combine(dir.Path, "data");
+        var blob = Write(dir, "blob.csv", new string('x', 5 << 20));
+        var bytes = new byte[20_000];
+        new Random(3).NextBytes(bytes);
+        var binary = Path.Combine(dir.Path, "binary.csv");
+        File.WriteAllBytes(binary, bytes);
+        foreach (var json in new[] { false, true })
+        {
+            var result = json
+                ? CliRunner.Run("ingest", "--kind", "tickets", "--json", "--data", data, blob, binary)
+                : CliRunner.Run("ingest", "--kind", "tickets", "--data", data, blob, binary);
+            Assert.Equal(1, result.ExitCode);
+            Assert.InRange(result.Output.Length + result.Error.Length, 100, 8_000);
+            Assert.DoesNotContain(result.Output + result.Error, c => char.IsControl(c) && c is not ('\n' or '\r'));
+            Assert.Contains("more bytes)", result.Output);
+        }
+        var batches = CliRunner.Run("ingest", "batches", "--json", "--data", data);
+        Assert.InRange(batches.Output.Length, 100, 20_000);
+    }
+
+    [Fact]
     public void A_directory_given_as_a_file_is_named_as_one()
     {
         using var dir = new TempDirectory();
