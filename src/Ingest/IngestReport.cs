@@ -51,9 +51,16 @@ public sealed record IngestReport(
     public const string RejectedStatus = "rejected";
 
     public bool Loaded => Status == LoadedStatus;
+
+    /// <summary>Rows a mapping file's filters left out (counted in <see cref="RowsRead"/>, neither loaded nor rejected).</summary>
+    public long RowsFiltered { get; init; }
 }
 
 /// <summary>One row of ingest_batches.</summary>
 public sealed record IngestBatch(
     long BatchId, string Kind, string Profile, string File, string Sha256, DateTimeOffset StartedAt, long? DurationMs,
-    long RowsRead, long RowsLoaded, long RowsRejected, string Status, string? Message);
+    long RowsRead, long RowsLoaded, long RowsRejected, string Status, string? Message)
+{
+    /// <summary>Rows a mapping file's filters left out.</summary>
+    public long RowsFiltered { get; init; }
+}

@@ -94,7 +94,7 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
             var validator = new RowValidator(schema, records.ColumnNames, records.Rules, new TimestampParser(zone));
             var clients = ClientDirectory.Load(connection, schema);
             direct = direct && !request.Strict && Staging.CanLoadDirectly(connection, schema, profile.Source);
-            long read = 0, rejected = 0, loaded;
+            long read = 0, rejected = 0, filtered = 0, loaded;
             using (var staging = new Staging(connection, schema, profile.Source, batchId, direct))
             using (var quarantine = new Quarantine(connection, batchId))
             {
@@ -108,6 +108,11 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
                         if (++read % ProgressInterval == 0)
                         {
                             progress?.Invoke(read);
+                        }
+                        if (record.Filtered)
+                        {
+                            filtered++;
+                            continue;
                         }
                         if (record.Error is { } error)
                         {
@@ -163,11 +168,11 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
             var (status, note) = rejected > 0 && counts.Staged == 0
                 ? (IngestReport.AllRejected, $"every row was rejected ({rejected} of {read}): nothing loaded; see the errors or `supportlens ingest quarantine {batchId}`")
                 : (IngestReport.LoadedStatus, null);
-            BatchLog.Finish(connection, batchId, status, read, counts.Staged, rejected, time.GetUtcNow(), duration, note);
+            BatchLog.Finish(connection, batchId, status, read, counts.Staged, rejected, filtered, time.GetUtcNow(), duration, note);
             var listed = BatchLog.Errors(connection, batchId, IngestReport.MaxErrors);
             transaction.Commit();
             return new IngestReport(batchId, request.Kind.Name(), profile.Name, file, status, read, counts.Staged, rejected,
-                counts.Inserted, counts.Updated, duration, note, listed);
+                counts.Inserted, counts.Updated, duration, note, listed) { RowsFiltered = filtered };
         }
         catch (DirectLoadFailed)
         {
@@ -211,7 +216,7 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
         message = Echo.Value(message, Echo.MaxMessageChars);
         var batchId = BatchLog.Start(connection, request.Kind.Name(), profile.Name, file, input.Sha256, started);
         var duration = (long)time.GetElapsedTime(clock).TotalMilliseconds;
-        BatchLog.Finish(connection, batchId, IngestReport.RejectedStatus, read, 0, rejected, time.GetUtcNow(), duration, message);
+        BatchLog.Finish(connection, batchId, IngestReport.RejectedStatus, read, 0, rejected, 0, time.GetUtcNow(), duration, message);
         BatchLog.AddErrors(connection, batchId, errors);
         transaction.Commit();
         return new IngestReport(batchId, request.Kind.Name(), profile.Name, file, IngestReport.RejectedStatus, read, 0, rejected, 0, 0, duration, message, errors);

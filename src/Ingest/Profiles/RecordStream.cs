@@ -15,10 +15,13 @@ internal sealed class RecordStream : IDisposable
     private readonly int[] _csvIndex = [];
     private readonly IEnumerable<ConvertedRecord>? _json;
     private readonly IDisposable? _jsonSource;
+    private readonly IReadOnlyList<RowFilter> _filters;
+    private readonly int[] _filterIndex = [];
 
     private RecordStream(KindSchema schema, MappingFile mapping, string[] columnNames)
     {
         _schema = schema;
+        _filters = mapping.Filters;
         _bindings = schema.Fields.Select(f => mapping.Fields.GetValueOrDefault(f.Name)).ToArray();
         ColumnNames = columnNames;
         Provided = schema.Fields.Select(f => mapping.Fields.ContainsKey(f.Name)).ToArray();
@@ -41,6 +44,13 @@ internal sealed class RecordStream : IDisposable
             }
         }
         _csvIndex = _bindings.Select(b => b?.Column is { } column ? IndexOf(header, column) : -1).ToArray();
+        _filterIndex = _filters.Select(filter =>
+        {
+            RefuseTwice(header, filter.Column, "the filter");
+            var index = IndexOf(header, filter.Column);
+            return index >= 0 ? index : throw new FileRejectedException(
+                $"the filter column '{Echo.Value(filter.Column)}' is not in the header; found: {(header.Count == 0 ? "(nothing)" : Echo.List(header))}");
+        }).ToArray();
         var missing = new List<string>();
         for (var i = 0; i < schema.Fields.Count; i++)
         {
@@ -102,6 +112,11 @@ internal sealed class RecordStream : IDisposable
             {
                 yield return new MappedRecord(bad.Line, null, bad);
             }
+            if (!Kept(i => csv.Get(_filterIndex[i])))
+            {
+                yield return MappedRecord.Skip(csv.Line);
+                continue;
+            }
             var fields = new string?[_bindings.Length];
             for (var i = 0; i < fields.Length; i++)
             {
@@ -127,6 +142,11 @@ internal sealed class RecordStream : IDisposable
                 yield return new MappedRecord(record.Line, null, record.Error);
                 continue;
             }
+            if (!Kept(i => source.GetValueOrDefault(_filters[i].Column)))
+            {
+                yield return MappedRecord.Skip(record.Line);
+                continue;
+            }
             var fields = new string?[_bindings.Length];
             for (var i = 0; i < fields.Length; i++)
             {
@@ -138,6 +158,19 @@ internal sealed class RecordStream : IDisposable
             }
             yield return new MappedRecord(record.Line, fields, null);
         }
+    }
+
+    /// <summary>Whether every filter keeps the record whose filter columns <paramref name="value"/> reads by filter index.</summary>
+    private bool Kept(Func<int, string?> value)
+    {
+        for (var i = 0; i < _filters.Count; i++)
+        {
+            if (!_filters[i].Keeps(value(i)))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static RecordStream OpenWith(CsvRecordSource csv, Func<CsvRecordSource, RecordStream> create)

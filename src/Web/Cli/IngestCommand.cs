@@ -172,6 +172,7 @@ internal static class IngestCommand
         rows_read = r.RowsRead,
         rows_loaded = r.RowsLoaded,
         rows_rejected = r.RowsRejected,
+        rows_filtered = r.RowsFiltered,
         errors = r.Errors,
         profile = r.Profile,
         status = r.Status,
@@ -187,7 +188,7 @@ internal static class IngestCommand
         output.WriteLine(r.Status switch
         {
             IngestReport.LoadedStatus => string.Create(CultureInfo.InvariantCulture,
-                $"{r.File}: {r.Kind} ({r.Profile}) loaded, {batch}: {r.RowsRead:N0} read, {r.RowsLoaded:N0} loaded ({r.RowsInserted:N0} new, {r.RowsUpdated:N0} updated), {r.RowsRejected:N0} rejected, {r.DurationMs:N0} ms"),
+                $"{r.File}: {r.Kind} ({r.Profile}) loaded, {batch}: {r.RowsRead:N0} read, {r.RowsLoaded:N0} loaded ({r.RowsInserted:N0} new, {r.RowsUpdated:N0} updated), {r.RowsRejected:N0} rejected{(r.RowsFiltered > 0 ? $", {r.RowsFiltered:N0} filtered out" : "")}, {r.DurationMs:N0} ms"),
             IngestReport.AllRejected => string.Create(CultureInfo.InvariantCulture,
                 $"{r.File}: {r.Kind} ({r.Profile}) NOT loaded, {batch}: every row was rejected ({r.RowsRejected:N0} of {r.RowsRead:N0} read), nothing loaded"),
             _ => string.Create(CultureInfo.InvariantCulture, $"{r.File}: {r.Kind} ({r.Profile}) rejected, {batch}: {r.Message}"),

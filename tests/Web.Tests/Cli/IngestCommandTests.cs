@@ -23,7 +23,8 @@ public sealed class IngestCommandTests
         Assert.Equal(1, root.GetProperty("batch_id").GetInt64());
         Assert.Equal("clients", root.GetProperty("kind").GetString());
         Assert.Equal(clients, root.GetProperty("file").GetString());
-        Assert.Equal((3, 2, 1), (root.GetProperty("rows_read").GetInt32(), root.GetProperty("rows_loaded").GetInt32(), root.GetProperty("rows_rejected").GetInt32()));
+        Assert.Equal((3, 2, 1, 0), (root.GetProperty("rows_read").GetInt32(), root.GetProperty("rows_loaded").GetInt32(), root.GetProperty("rows_rejected").GetInt32(),
+            root.GetProperty("rows_filtered").GetInt32()));
         var error = Assert.Single(root.GetProperty("errors").EnumerateArray().ToList());
         Assert.Equal((4, "tier", "gold"), (error.GetProperty("line").GetInt32(), error.GetProperty("column").GetString(), error.GetProperty("value").GetString()));
         Assert.Contains("must be one of", error.GetProperty("reason").GetString());
