@@ -20,6 +20,7 @@ internal sealed class Merger(
     DuckDbConnection connection, KindSchema schema, long batchId, IReadOnlyList<string> columnNames, bool[] provided, bool[] derived)
 {
     private const string Stage = Staging.Table;
+    private const string Lists = Staging.ListsTable;
 
     // Older versions of ids listed twice in the file, dropped from staging but counted as loaded.
     private long _superseded;
@@ -45,9 +46,9 @@ internal sealed class Merger(
         if (schema.Kind == IngestKind.Incidents)
         {
             rejected += Reject(
-                $"SELECT s._row, s._line, sc.client_id AS value, 'unknown client_id in affected_clients (not in clients)' AS reason " +
-                $"FROM {Staging.ClientsTable} AS sc JOIN {Stage} AS s ON s._row = sc._row " +
-                "WHERE NOT EXISTS (SELECT 1 FROM clients AS c WHERE c.client_id = sc.client_id)",
+                $"SELECT s._row, s._line, sc.item AS value, 'unknown client_id in affected_clients (not in clients)' AS reason " +
+                $"FROM {Lists} AS sc JOIN {Stage} AS s ON s._row = sc._row " +
+                "WHERE sc.list = 'client' AND NOT EXISTS (SELECT 1 FROM clients AS c WHERE c.client_id = sc.item)",
                 Column("affected_clients"));
         }
         DropSuperseded();
@@ -75,7 +76,7 @@ internal sealed class Merger(
         _superseded = Scalar("SELECT count(*) FROM ingest_superseded");
         connection.ExecuteNonQuery(
             $"DELETE FROM {Stage} WHERE _row IN (SELECT _row FROM ingest_superseded); " +
-            $"DELETE FROM {Staging.ClientsTable} WHERE _row IN (SELECT _row FROM ingest_superseded); DROP TABLE ingest_superseded");
+            $"DELETE FROM {Lists} WHERE _row IN (SELECT _row FROM ingest_superseded); DROP TABLE ingest_superseded");
     }
 
     public MergeCounts Merge()
@@ -113,12 +114,23 @@ internal sealed class Merger(
             (fresh ? "" : $" WHERE NOT EXISTS (SELECT 1 FROM {schema.Table} AS t WHERE {match})"));
         if (schema.Kind == IngestKind.Incidents)
         {
-            // The incidents this batch wrote carry its batch_id: their client lists are replaced by the file's.
-            Execute("DELETE FROM incident_clients AS ic USING incidents AS i " +
-                    "WHERE i.batch_id = $batch AND ic.source = i.source AND ic.incident_id = i.incident_id");
-            Execute($"INSERT INTO incident_clients (source, incident_id, client_id) SELECT DISTINCT i.source, s.incident_id, sc.client_id " +
-                    $"FROM {Staging.ClientsTable} AS sc JOIN {Stage} AS s ON s._row = sc._row " +
-                    "JOIN incidents AS i ON i.source = s.source AND i.incident_id = s.incident_id AND i.batch_id = $batch");
+            // The incidents this batch wrote carry its batch_id: the lists the file gives replace theirs.
+            if (provided[schema.FieldIndex["affected_clients"]])
+            {
+                Execute("DELETE FROM incident_clients AS ic USING incidents AS i " +
+                        "WHERE i.batch_id = $batch AND ic.source = i.source AND ic.incident_id = i.incident_id");
+                Execute($"INSERT INTO incident_clients (source, incident_id, client_id) SELECT DISTINCT i.source, s.incident_id, sc.item " +
+                        $"FROM {Lists} AS sc JOIN {Stage} AS s ON s._row = sc._row " +
+                        "JOIN incidents AS i ON i.source = s.source AND i.incident_id = s.incident_id AND i.batch_id = $batch WHERE sc.list = 'client'");
+            }
+            if (provided[schema.FieldIndex["component"]])
+            {
+                Execute("DELETE FROM incident_components AS ic USING incidents AS i " +
+                        "WHERE i.batch_id = $batch AND ic.source = i.source AND ic.incident_id = i.incident_id");
+                Execute($"INSERT INTO incident_components (source, incident_id, component, position) SELECT i.source, s.incident_id, sc.item, sc.position " +
+                        $"FROM {Lists} AS sc JOIN {Stage} AS s ON s._row = sc._row " +
+                        "JOIN incidents AS i ON i.source = s.source AND i.incident_id = s.incident_id AND i.batch_id = $batch WHERE sc.list = 'component'");
+            }
         }
         return new MergeCounts(staged, inserted, updated);
     }
@@ -143,7 +155,7 @@ internal sealed class Merger(
         var rejected = Scalar("SELECT count(DISTINCT _row) FROM ingest_rejects");
         connection.ExecuteNonQuery(
             $"DELETE FROM {Stage} WHERE _row IN (SELECT _row FROM ingest_rejects); " +
-            $"DELETE FROM {Staging.ClientsTable} WHERE _row IN (SELECT _row FROM ingest_rejects); DROP TABLE ingest_rejects");
+            $"DELETE FROM {Lists} WHERE _row IN (SELECT _row FROM ingest_rejects); DROP TABLE ingest_rejects");
         return rejected;
     }
 

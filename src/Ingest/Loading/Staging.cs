@@ -13,7 +13,8 @@ namespace SupportLens.Ingest.Loading;
 internal sealed class Staging : IDisposable
 {
     public const string Table = "ingest_stage";
-    public const string ClientsTable = "ingest_stage_clients";
+    /// <summary>The lists of a staged row, one item per row: list 'client' (affected_lists) or 'component', in file order.</summary>
+    public const string ListsTable = "ingest_stage_lists";
 
     // Positions in a direct load's column map that are not staged values.
     private const int SourceColumn = -2;
@@ -24,7 +25,7 @@ internal sealed class Staging : IDisposable
     private readonly long _batchId;
     private readonly int[]? _direct;
     private readonly DuckDbAppender _rows;
-    private readonly DuckDbAppender? _clients;
+    private readonly DuckDbAppender? _lists;
     private long _staged;
 
     public Staging(DuckDbConnection connection, KindSchema schema, string source, long batchId, bool direct)
@@ -42,9 +43,9 @@ internal sealed class Staging : IDisposable
         // _line is where the row is in the file (for quarantine); _row is its place in the file's order, unique where
         // _line is not (a minified JSON page holds every record on line 1), and is what the side tables point at.
         connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {Table}; CREATE TEMP TABLE {Table} (_line BIGINT, _row BIGINT, source VARCHAR, {columns})");
-        connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {ClientsTable}; CREATE TEMP TABLE {ClientsTable} (_row BIGINT, incident_id VARCHAR, client_id VARCHAR)");
+        connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {ListsTable}; CREATE TEMP TABLE {ListsTable} (_row BIGINT, list VARCHAR, position BIGINT, item VARCHAR)");
         _rows = connection.CreateAppender(Table);
-        _clients = schema.Kind == IngestKind.Incidents ? connection.CreateAppender(ClientsTable) : null;
+        _lists = schema.Kind == IngestKind.Incidents ? connection.CreateAppender(ListsTable) : null;
     }
 
     /// <summary>Whether rows go straight into the kind's table (no merge follows).</summary>
@@ -92,13 +93,10 @@ internal sealed class Staging : IDisposable
             AppendValue(value);
         }
         _rows.EndRow();
-        if (_clients is not null && row.Clients is { } clients)
+        if (_lists is not null)
         {
-            var incident = (string)row.Values[0]!;
-            foreach (var client in clients)
-            {
-                _clients.Append(ordinal).Append(incident).Append(client).EndRow();
-            }
+            AppendList(ordinal, "client", row.Clients);
+            AppendList(ordinal, "component", row.Components);
         }
     }
 
@@ -106,16 +104,24 @@ internal sealed class Staging : IDisposable
     public void Close()
     {
         _rows.Close();
-        _clients?.Close();
+        _lists?.Close();
     }
 
     public void Dispose()
     {
         _rows.Dispose();
-        _clients?.Dispose();
+        _lists?.Dispose();
     }
 
     public KindSchema Schema => _schema;
+
+    private void AppendList(long ordinal, string list, IReadOnlyList<string>? items)
+    {
+        for (var i = 0; i < (items?.Count ?? 0); i++)
+        {
+            _lists!.Append(ordinal).Append(list).Append((long)i + 1).Append(items![i]).EndRow();
+        }
+    }
 
     private DuckDbAppender AppendValue(object? value) => value switch
     {

@@ -55,7 +55,7 @@ internal sealed class KindSchema
     {
         FieldType.CsatScore => [new StageColumn("score", "TINYINT", field.Name), new StageColumn("good", "BOOLEAN", field.Name)],
         FieldType.ClientList => [new StageColumn("affects_all", "BOOLEAN", field.Name)],
-        FieldType.Text or FieldType.Enum => [new StageColumn(field.Name, "VARCHAR", field.Name)],
+        FieldType.Text or FieldType.Enum or FieldType.NameList => [new StageColumn(field.Name, "VARCHAR", field.Name)],
         FieldType.Timestamp => [new StageColumn(field.Name, "TIMESTAMPTZ", field.Name)],
         FieldType.Date => [new StageColumn(field.Name, "DATE", field.Name)],
         FieldType.Integer => [new StageColumn(field.Name, "BIGINT", field.Name)],
@@ -120,7 +120,7 @@ internal sealed class KindSchema
         new(IngestKind.Incidents, "incidents",
             [
                 Text("incident_id", true), new("severity", FieldType.Integer, true) { Min = 1, Max = 4 }, Text("title", true),
-                Text("component"), Time("started_at", true), Time("acknowledged_at"), Time("first_update_at"), Time("resolved_at"),
+                new("component", FieldType.NameList), Time("started_at", true), Time("acknowledged_at"), Time("first_update_at"), Time("resolved_at"),
                 new("affected_clients", FieldType.ClientList), Time("updated_at"),
             ],
             ["incident_id"],

@@ -8,8 +8,11 @@ internal sealed record RowError(long Line, string? Column, string? Value, string
         new(line, Echo.Maybe(column), Echo.Maybe(value), Echo.Value(reason, Echo.MaxMessageChars));
 }
 
-/// <summary>A valid row: one value per staged column (see <see cref="KindSchema.Columns"/>), plus the clients an incident hit.</summary>
-internal sealed record StageRow(long Line, object?[] Values, IReadOnlyList<string>? Clients);
+/// <summary>A valid row: one value per staged column (see <see cref="KindSchema.Columns"/>), plus the clients an incident hit and its components.</summary>
+internal sealed record StageRow(long Line, object?[] Values, IReadOnlyList<string>? Clients)
+{
+    public IReadOnlyList<string>? Components { get; init; }
+}
 
 /// <summary>How a profile asks for one field to be read: an explicit date format, or minutes/hours after another timestamp.</summary>
 internal sealed record FieldRule(string? Format = null, string? OffsetFrom = null, double OffsetSeconds = 0)

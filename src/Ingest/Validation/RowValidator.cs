@@ -34,6 +34,7 @@ internal sealed class RowValidator
         var parsed = new object?[_schema.Fields.Count];
         var before = errors.Count;
         List<string>? clients = null;
+        List<string>? components = null;
         foreach (var i in _orderedFields)
         {
             var spec = _schema.Fields[i];
@@ -44,6 +45,12 @@ internal sealed class RowValidator
                 {
                     errors.Add(RowError.Of(line, _columnNames[i], null, $"{spec.Name} is required"));
                 }
+                continue;
+            }
+            if (spec.Type == FieldType.NameList)
+            {
+                components = text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+                parsed[i] = components.Count == 0 ? null : components[0];
                 continue;
             }
             var problem = Parse(spec, _rules[i], text, parsed, i, ref clients);
@@ -94,7 +101,7 @@ internal sealed class RowValidator
                     break;
             }
         }
-        return new StageRow(line, values, clients);
+        return new StageRow(line, values, clients) { Components = components is { Count: > 0 } ? components : null };
     }
 
     /// <summary>Per field, whether some row took its value from another field (a done time from updated_at).</summary>
