@@ -131,6 +131,15 @@ internal sealed class KindSchema
                 new("latency_ms", FieldType.Double) { Min = 0 }, Text("client_id"),
             ],
             ["component", "checked_at", "client_id"], []),
+        new(IngestKind.Volume, "volume_intervals",
+            [
+                Time("interval_start", true), new("interval_minutes", FieldType.Integer, true) { Min = 1, Max = 1440 },
+                OneOf("channel", true, "email", "chat", "phone", "web", "api"), Text("client_id"), Text("queue"),
+                new("offered", FieldType.Integer, true) { Min = 0, Max = int.MaxValue }, Count("handled"), Count("abandoned"),
+                new("avg_handle_seconds", FieldType.Double) { Min = 0 }, new("avg_wait_seconds", FieldType.Double) { Min = 0 },
+                new("service_level_pct", FieldType.Double) { Min = 0, Max = 100 },
+            ],
+            ["interval_start", "interval_minutes", "channel", "client_id", "queue"], []),
     ];
 }
 

@@ -14,6 +14,7 @@ internal sealed class RowValidator
     private readonly IReadOnlyList<FieldRule> _rules;
     private readonly TimestampParser _time;
     private readonly int[] _orderedFields;
+    private readonly VolumeIntervals? _intervals;
 
     /// <param name="columnNames">Per field, the column of the file it came from (errors name what the user sees).</param>
     public RowValidator(KindSchema schema, IReadOnlyList<string> columnNames, IReadOnlyList<FieldRule> rules, TimestampParser time)
@@ -23,6 +24,7 @@ internal sealed class RowValidator
         _rules = rules;
         _time = time;
         Derived = new bool[schema.Fields.Count];
+        _intervals = schema.Kind == IngestKind.Volume ? new VolumeIntervals(schema, time, rules[schema.FieldIndex["interval_start"]]) : null;
         // A timestamp given as minutes after another one must be read after it.
         _orderedFields = Enumerable.Range(0, schema.Fields.Count)
             .OrderBy(i => rules[i].OffsetFrom is null ? 0 : 1)
@@ -80,6 +82,12 @@ internal sealed class RowValidator
         {
             var status = _schema.FieldIndex["status"];
             errors.Add(RowError.Of(line, _columnNames[status], Clean(fields[status]), undone));
+            return null;
+        }
+        if (_intervals?.Check(parsed, fields) is { } interval)
+        {
+            var at = _schema.FieldIndex[interval.Field];
+            errors.Add(RowError.Of(line, _columnNames[at], Clean(fields[at]), interval.Reason));
             return null;
         }
         var values = new object?[_schema.Columns.Count];
@@ -201,10 +209,23 @@ internal sealed class RowValidator
                 }
                 parsed[i] = Math.Round(money, 2);
                 return null;
+            case FieldType.Double when rule.Format is not null && Durations.IsFormat(rule.Format):
+                if (Durations.Seconds(text, rule.Format) is not { } seconds)
+                {
+                    return $"{spec.Name} does not match the duration format {rule.Format}";
+                }
+                parsed[i] = seconds;
+                return null;
             case FieldType.Double:
-                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) || !double.IsFinite(real))
+                // Exports write percentages with their sign ("85.7%").
+                var decimalText = spec.Name.EndsWith("_pct", StringComparison.Ordinal) ? text.Trim().TrimEnd('%') : text;
+                if (!double.TryParse(decimalText, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) || !double.IsFinite(real))
                 {
                     return $"{spec.Name} must be a number (with . as the decimal point)";
+                }
+                if (spec.Max != long.MaxValue && (real < spec.Min || real > spec.Max))
+                {
+                    return $"{spec.Name} must be between {spec.Min} and {spec.Max}";
                 }
                 if (real < spec.Min)
                 {
