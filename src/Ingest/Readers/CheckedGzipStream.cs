@@ -15,6 +15,21 @@ namespace SupportLens.Ingest.Readers;
 /// </summary>
 internal sealed class CheckedGzipStream(Stream raw) : Stream
 {
+    /// <summary>Reads the gzip file at <paramref name="path"/> to its end: null when it is whole, else why it is not.</summary>
+    public static string? Verify(string path)
+    {
+        using var gzip = new CheckedGzipStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
+        try
+        {
+            gzip.CopyTo(Stream.Null, 1 << 16);
+            return null;
+        }
+        catch (InvalidDataException e)
+        {
+            return e.Message;
+        }
+    }
+
     private const byte FlagHeaderCrc = 0x02;
     private const byte FlagExtra = 0x04;
     private const byte FlagName = 0x08;
