@@ -1,8 +1,8 @@
--- SupportLens warehouse, version 3: what ingest learned from real exports.
+-- SupportLens warehouse, version 4: what ingest learned from real exports.
 
 -- A batch none of whose rows loaded is 'all_rejected', not 'loaded'; rows a mapping file's filters dropped are
 -- counted. DuckDB cannot alter a CHECK constraint, so the table is rebuilt with its rows.
-CREATE TABLE ingest_batches_v3 (
+CREATE TABLE ingest_batches_v4 (
     batch_id      BIGINT PRIMARY KEY DEFAULT nextval('ingest_batch_ids'),
     kind          VARCHAR NOT NULL,
     profile       VARCHAR NOT NULL,
@@ -18,11 +18,11 @@ CREATE TABLE ingest_batches_v3 (
     status        VARCHAR NOT NULL CHECK (status IN ('running', 'loaded', 'all_rejected', 'rejected', 'failed')),
     message       VARCHAR
 );
-INSERT INTO ingest_batches_v3 (batch_id, kind, profile, file, sha256, started_at, finished_at, duration_ms, rows_read, rows_loaded, rows_rejected, status, message)
+INSERT INTO ingest_batches_v4 (batch_id, kind, profile, file, sha256, started_at, finished_at, duration_ms, rows_read, rows_loaded, rows_rejected, status, message)
 SELECT batch_id, kind, profile, file, sha256, started_at, finished_at, duration_ms, rows_read, rows_loaded, rows_rejected, status, message
 FROM ingest_batches;
 DROP TABLE ingest_batches;
-ALTER TABLE ingest_batches_v3 RENAME TO ingest_batches;
+ALTER TABLE ingest_batches_v4 RENAME TO ingest_batches;
 
 -- Interval exports of telephony/ACD and chat platforms: counts per interval, not tickets (DESIGN.md §3).
 -- Keyed by (source, interval_start, interval_minutes, channel, client_id, queue), client_id and queue compared
@@ -53,7 +53,7 @@ CREATE TABLE incident_components (
     PRIMARY KEY (source, incident_id, component)
 );
 
--- Statuspage incidents loaded before version 3 hold their components joined with ', ': split them.
+-- Statuspage incidents loaded before version 4 hold their components joined with ', ': split them.
 INSERT INTO incident_components (source, incident_id, component, position)
 SELECT source, incident_id, name, min(position)
 FROM (
