@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using SupportLens.Ingest;
 using SupportLens.Storage;
-using SupportLens.Storage.Data;
+using SupportLens.Storage.Sql;
 
 namespace SupportLens.Bench;
 
@@ -86,7 +86,7 @@ internal static class IngestBench
             return 1;
         }
         using var connection = warehouse.OpenConnection();
-        using var count = new DuckDbCommand("SELECT count(*) FROM tickets", connection);
+        using var count = connection.CreateCommand("SELECT count(*) FROM tickets");
         var stored = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{ResultTag} {report.RowsRead} {report.RowsLoaded} {report.RowsRejected} {stored} {clock.Elapsed.TotalSeconds:R} {peak}"));
@@ -147,7 +147,7 @@ internal static class IngestBench
             transaction.Commit();
         }
         clock.Stop();
-        using var count = new DuckDbCommand("SELECT count(*) FROM tickets", connection);
+        using var count = connection.CreateCommand("SELECT count(*) FROM tickets");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  read_csv   loaded {count.ExecuteScalar():N0} rows in {clock.Elapsed.TotalSeconds:F2} s"));
         return clock.Elapsed.TotalSeconds;
@@ -189,9 +189,8 @@ internal static class IngestBench
 
     private static string Version()
     {
-        using var connection = new DuckDbConnection(":memory:");
-        connection.Open();
-        return connection.ServerVersion;
+        using var warehouse = Warehouse.InMemory(TimeProvider.System);
+        return warehouse.DuckDbVersion;
     }
 
     private static void Print(string method, int rows, double seconds, double baselineSeconds)

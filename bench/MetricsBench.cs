@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Metrics;
+using SupportLens.Analytics.Refresh;
 using SupportLens.Analytics.Sla;
 using SupportLens.Storage;
 
@@ -41,7 +42,7 @@ internal static class MetricsBench
                     clients.Append($"C-{c:D3}").Append("bench").Append($"Client {c}").Append(Tiers[c % 4]).AppendNull().AppendNull()
                         .Append($"csm-{c % 6}").AppendNull().AppendNull().AppendNull().AppendNull().AppendNull().AppendNull().EndRow();
                 }
-                clients.Close();
+                clients.Complete();
                 using var appender = connection.CreateAppender("tickets");
                 foreach (var t in SyntheticTicket.Generate(tickets))
                 {
@@ -50,7 +51,7 @@ internal static class MetricsBench
                         .Append(t.SolvedAt).AppendNull().Append(t.UpdatedAt).Append(t.AgentReplies).Append(t.Reopens).Append(t.Escalated)
                         .Append(1L).EndRow();
                 }
-                appender.Close();
+                appender.Complete();
                 transaction.Commit();
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -58,11 +59,11 @@ internal static class MetricsBench
 
             var settings = SupportLensSettings.Default;
             clock.Restart();
-            var evaluated = new SlaLedger(new SlaClock(settings.SlaPolicies), TimeProvider.System).Refresh(connection);
+            var evaluated = new RefreshService(warehouse, DerivedTables.All(settings, TimeProvider.System), TimeProvider.System).Run(force: true).Sum(s => s.Rows);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"metrics: SLA ledger evaluated {evaluated:N0} tickets in {clock.Elapsed.TotalSeconds:F1} s ({evaluated / clock.Elapsed.TotalSeconds:N0}/s), once after each load; peak RSS so far {PeakResidentMegabytes():N0} MB"));
 
-            var service = new MetricsService(warehouse.OpenConnection, settings, TimeProvider.System);
+            var service = new MetricsService(warehouse, settings);
             var month = service.Month("2026-03");
             foreach (var grouping in new[] { MetricsGrouping.All, MetricsGrouping.Tier, MetricsGrouping.Client, MetricsGrouping.Channel })
             {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using SupportLens.Storage;
-using SupportLens.Storage.Data;
+using SupportLens.Storage.Sql;
 
 namespace SupportLens.Bench;
 
@@ -60,12 +60,11 @@ internal static class StorageLoadBench
 
     private static string Version()
     {
-        using var connection = new DuckDbConnection(":memory:");
-        connection.Open();
-        return connection.ServerVersion;
+        using var warehouse = Warehouse.InMemory(TimeProvider.System);
+        return warehouse.DuckDbVersion;
     }
 
-    private static TimeSpan Measure(string work, string name, Action<DuckDbConnection> load)
+    private static TimeSpan Measure(string work, string name, Action<WarehouseConnection> load)
     {
         using var warehouse = Warehouse.Open(Path.Combine(work, name), TimeProvider.System);
         using var connection = warehouse.OpenConnection();
@@ -76,12 +75,12 @@ internal static class StorageLoadBench
             transaction.Commit();
         }
         clock.Stop();
-        using var count = new DuckDbCommand("SELECT count(*) FROM tickets", connection);
+        using var count = connection.CreateCommand("SELECT count(*) FROM tickets");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-10} loaded {count.ExecuteScalar():N0} rows in {clock.Elapsed.TotalSeconds:F2} s"));
         return clock.Elapsed;
     }
 
-    private static void AppendAll(DuckDbConnection connection, List<SyntheticTicket> tickets)
+    private static void AppendAll(WarehouseConnection connection, List<SyntheticTicket> tickets)
     {
         using var appender = connection.CreateAppender("tickets");
         foreach (var t in tickets)
@@ -92,31 +91,19 @@ internal static class StorageLoadBench
                 .Append(1L);
             appender.EndRow();
         }
-        appender.Close();
+        appender.Complete();
     }
 
-    private static void InsertAll(DuckDbConnection connection, IEnumerable<SyntheticTicket> tickets)
+    private static void InsertAll(WarehouseConnection connection, IEnumerable<SyntheticTicket> tickets)
     {
-        using var command = new DuckDbCommand(
-            "INSERT INTO tickets VALUES ('bench', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, $12, $13, $14, $15, 1)", connection);
-        var p = Enumerable.Range(0, 15).Select(_ => command.Parameters.AddPositional(null)).ToArray();
+        using var command = connection.CreateCommand(
+            "INSERT INTO tickets VALUES ('bench', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, 1)");
         foreach (var t in tickets)
         {
-            p[0].Value = t.TicketId;
-            p[1].Value = t.ClientId;
-            p[2].Value = t.CreatedAt;
-            p[3].Value = t.Channel;
-            p[4].Value = t.Priority;
-            p[5].Value = t.Status;
-            p[6].Value = t.Category;
-            p[7].Value = t.SupportLevel;
-            p[8].Value = t.AgentId;
-            p[9].Value = t.FirstResponseAt;
-            p[10].Value = t.SolvedAt;
-            p[11].Value = t.UpdatedAt;
-            p[12].Value = t.AgentReplies;
-            p[13].Value = t.Reopens;
-            p[14].Value = t.Escalated;
+            command.Parameters.Clear();
+            command.Parameters.Add(t.TicketId).Add(t.ClientId).Add(t.CreatedAt).Add(t.Channel).Add(t.Priority).Add(t.Status)
+                .Add(t.Category).Add(t.SupportLevel).Add(t.AgentId).Add(t.FirstResponseAt).Add(t.SolvedAt).Add(t.UpdatedAt)
+                .Add(t.AgentReplies).Add(t.Reopens).Add(t.Escalated);
             command.ExecuteNonQuery();
         }
     }

@@ -6,7 +6,7 @@ using SupportLens.Ingest.Profiles;
 using SupportLens.Ingest.Readers;
 using SupportLens.Ingest.Validation;
 using SupportLens.Storage;
-using SupportLens.Storage.Data;
+using SupportLens.Storage.Sql;
 
 namespace SupportLens.Ingest;
 
@@ -83,7 +83,7 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
     }
 
     private IngestReport Load(
-        DuckDbConnection connection, bool direct, string file, InputFile input, IngestRequest request, KindSchema schema,
+        WarehouseConnection connection, bool direct, string file, InputFile input, IngestRequest request, KindSchema schema,
         Profile profile, DateTimeZone zone, DateTimeOffset started, long clock, Action<long>? progress)
     {
         var transaction = connection.BeginTransaction();
@@ -138,7 +138,7 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
                     }
                     staging.Close();
                 }
-                catch (DuckDbException) when (direct)
+                catch (WarehouseException) when (direct)
                 {
                     throw new DirectLoadFailed();
                 }

@@ -1,7 +1,7 @@
 using NodaTime;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Metrics;
-using SupportLens.Storage.Data;
+using SupportLens.Storage.Sql;
 
 using SupportLens.Analytics.Sql;
 
@@ -25,7 +25,7 @@ namespace SupportLens.Analytics.Incidents;
 internal static class AvailabilityQuery
 {
     internal static IReadOnlyList<ComponentAvailability> Run(
-        DuckDbConnection connection, ReportingPeriod period, Instant asOf, QualityTargets targets, IEnumerable<string> incidentComponents)
+        WarehouseConnection connection, ReportingPeriod period, Instant asOf, QualityTargets targets, IEnumerable<string> incidentComponents)
     {
         var start = period.StartUtc;
         var cap = asOf.ToDateTimeOffset() < period.EndUtc ? asOf.ToDateTimeOffset() : period.EndUtc;

@@ -1,8 +1,10 @@
+using System.Data.Common;
 using NodaTime;
 using SupportLens.Analytics.Configuration;
+using SupportLens.Analytics.Horizon;
 using SupportLens.Analytics.Metrics;
-using SupportLens.Analytics.Sla.Incidents;
-using SupportLens.Storage.Data;
+using SupportLens.Storage;
+using SupportLens.Storage.Sql;
 
 using SupportLens.Analytics.Sql;
 
@@ -23,15 +25,23 @@ namespace SupportLens.Analytics.Incidents;
 /// Incident downtime is not subtracted separately: monitors fail while a component is down, so it is in the checks.
 /// </para>
 /// </summary>
-public sealed class IncidentMetricsService(Func<DuckDbConnection> open, SupportLensSettings settings, TimeProvider time)
+public sealed class IncidentMetricsService(Warehouse warehouse, SupportLensSettings settings, TimeProvider time)
 {
     private readonly IncidentEvaluator _evaluator = new(settings.Targets.Incidents);
 
-    public IncidentReport Compute(ReportingPeriod period)
+    private Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
+
+    /// <summary>
+    /// The period's incidents and availability, judged as of <paramref name="asOf"/>, else as of the data horizon of the
+    /// incidents (resp. the checks), else, before any refresh, as of the wall clock.
+    /// </summary>
+    public IncidentReport Compute(ReportingPeriod period, Instant? asOf = null)
     {
-        var asOf = Instant.FromDateTimeOffset(time.GetUtcNow());
-        using var connection = open();
-        var incidents = Read(connection, period, clientId: null, asOf);
+        using var connection = warehouse.OpenConnection();
+        var horizon = DataHorizons.Read(connection);
+        var incidentsAsOf = asOf ?? horizon.Incidents ?? Now();
+        var checksAsOf = asOf ?? horizon.Checks ?? Now();
+        var incidents = Read(connection, period, clientId: null, incidentsAsOf);
 
         var bySeverity = settings.Targets.Incidents.BySeverity.Keys
             .Union(incidents.Select(i => i.Severity))
@@ -40,23 +50,23 @@ public sealed class IncidentMetricsService(Func<DuckDbConnection> open, SupportL
             .ToList();
         var overall = Summarise(null, incidents);
 
-        var components = AvailabilityQuery.Run(connection, period, asOf, settings.Targets,
+        var components = AvailabilityQuery.Run(connection, period, checksAsOf, settings.Targets,
             incidents.Select(i => i.Component).OfType<string>());
-        return new IncidentReport(period, asOf, bySeverity, overall, components);
+        return new IncidentReport(period, incidentsAsOf, bySeverity, overall, components);
     }
 
     /// <summary>
     /// The incidents started in the period that hit the client: those marked as hitting every client, and those that
     /// name it among their clients; oldest first.
     /// </summary>
-    public IReadOnlyList<ClientIncident> IncidentsForClient(string clientId, ReportingPeriod period)
+    public IReadOnlyList<ClientIncident> IncidentsForClient(string clientId, ReportingPeriod period, Instant? asOf = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(clientId);
-        using var connection = open();
-        return Read(connection, period, clientId, Instant.FromDateTimeOffset(time.GetUtcNow()));
+        using var connection = warehouse.OpenConnection();
+        return Read(connection, period, clientId, asOf ?? DataHorizons.Read(connection).Incidents ?? Now());
     }
 
-    private List<ClientIncident> Read(DuckDbConnection connection, ReportingPeriod period, string? clientId, Instant asOf)
+    private List<ClientIncident> Read(WarehouseConnection connection, ReportingPeriod period, string? clientId, Instant asOf)
     {
         using var command = connection.CreateCommand();
         var hitsClient = clientId is null ? "" : """
@@ -123,6 +133,6 @@ public sealed class IncidentMetricsService(Func<DuckDbConnection> open, SupportL
         return done.Count == 0 ? null : Duration.FromTicks(done.Sum(d => d.BclCompatibleTicks) / done.Count);
     }
 
-    private static Instant? InstantAt(DuckDbDataReader reader, int ordinal) =>
+    private static Instant? InstantAt(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : Instant.FromDateTimeOffset(reader.GetDateTimeOffset(ordinal));
 }

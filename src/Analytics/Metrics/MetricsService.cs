@@ -1,9 +1,12 @@
+using System.Data.Common;
 using System.Globalization;
 using NodaTime;
 using SupportLens.Analytics.Configuration;
+using SupportLens.Analytics.Horizon;
 using SupportLens.Analytics.Sla;
 using SupportLens.Analytics.Sql;
-using SupportLens.Storage.Data;
+using SupportLens.Storage;
+using SupportLens.Storage.Sql;
 
 namespace SupportLens.Analytics.Metrics;
 
@@ -12,28 +15,32 @@ namespace SupportLens.Analytics.Metrics;
 /// requested key; the queries bound instants with UTC parameters so DuckDB can prune by zone maps. SLA deadlines
 /// come from the ticket_sla ledger, brought up to date first.
 /// </summary>
-public sealed class MetricsService(Func<DuckDbConnection> openConnection, SupportLensSettings settings, TimeProvider time)
+public sealed class MetricsService(Warehouse warehouse, SupportLensSettings settings)
 {
     /// <summary>A period of <paramref name="month"/> (YYYY-MM) in the configured reporting time zone.</summary>
     public ReportingPeriod Month(string month) => ReportingPeriod.Month(month, settings.ReportingTimeZone);
 
     public ReportingPeriod Between(string from, string to) => ReportingPeriod.Between(from, to, settings.ReportingTimeZone);
 
-    public MetricsReport Compute(ReportingPeriod period, MetricsGrouping grouping)
+    /// <summary>
+    /// The period's metrics. Open tickets are judged as of <paramref name="asOf"/>, else as of the data horizon of their
+    /// source (what the SLA ledger was last refreshed to); nothing here writes, so a stale ledger is read as it is.
+    /// </summary>
+    public MetricsReport Compute(ReportingPeriod period, MetricsGrouping grouping, Instant? asOf = null)
     {
-        using (var connection = openConnection())
+        DataHorizon horizon;
+        using (var connection = warehouse.OpenConnection())
         {
-            new SlaLedger(new SlaClock(settings.SlaPolicies), time).RefreshIfStale(connection);
+            horizon = DataHorizons.Read(connection);
         }
-        var now = time.GetUtcNow();
         var groups = new Dictionary<string, GroupAccumulator>(StringComparer.Ordinal);
         GroupAccumulator For(string key) => groups.TryGetValue(key, out var g) ? g : groups[key] = new GroupAccumulator(key);
 
         // The query families are independent: they run side by side, one connection each (DuckDB finishes some
         // aggregates, such as exact quantiles, on one thread). Their few result rows update the groups under a lock.
-        var jobs = new List<Action<DuckDbConnection>>();
+        var jobs = new List<Action<WarehouseConnection>>();
         var gate = new Lock();
-        void Query(string sql, Action<DuckDbDataReader> row, Action<DuckDbCommand>? bind = null) =>
+        void Query(string sql, Action<DbDataReader> row, Action<WarehouseCommand>? bind = null) =>
             jobs.Add(connection => Run(connection, period, sql, reader =>
             {
                 lock (gate)
@@ -50,7 +57,8 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
                    count(*),
                    count(*) FILTER (WHERE t.escalated),
                    quantile_cont((epoch_us(t.first_response_at) - epoch_us(t.created_at)) / 1e6 / 60.0, [0.5, 0.9])
-                       FILTER (WHERE t.first_response_at IS NOT NULL)
+                       FILTER (WHERE t.first_response_at IS NOT NULL),
+                   count(t.escalated)
             FROM tickets t {clientJoin}
             WHERE t.created_at >= $start AND t.created_at < $end
             GROUP BY ALL
@@ -60,6 +68,8 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
             g.Created = r.GetInt64(1);
             g.Escalated = r.GetInt64(2);
             g.FirstResponseMinutes = PercentilesOf(r, 3);
+            // Only tickets whose export says whether they were escalated count: unknown is not "no".
+            g.EscalationKnown = r.GetInt64(4);
         });
 
         // Tickets solved in the period: FCR (one touch = at most one agent reply and never reopened), reopens, resolution
@@ -70,7 +80,8 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
                    count(*) FILTER (WHERE agent_replies IS NOT NULL AND reopens IS NOT NULL),
                    count(*) FILTER (WHERE agent_replies <= 1 AND reopens = 0),
                    count(*) FILTER (WHERE reopens > 0),
-                   quantile_cont(hours, [0.5, 0.9])
+                   quantile_cont(hours, [0.5, 0.9]),
+                   count(reopens)
             FROM (SELECT {GroupKeys.Sql(grouping, "t.done_at", "t.channel")} AS key, c.tier, t.agent_replies, t.reopens,
                          (epoch_us(t.done_at) - epoch_us(t.created_at)) / 1e6 / 3600.0 AS hours
                   FROM ({SolvedInPeriod}) t {clientJoin})
@@ -91,11 +102,14 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
             g.OneTouch = r.GetInt64(5);
             g.Reopened = r.GetInt64(6);
             g.ResolutionHours = PercentilesOf(r, 7);
+            g.ReopenKnown = r.GetInt64(8);
         });
 
         // Backlog: tickets open at the end of the period (for months: at the end of each month), one filtered
         // aggregate per moment (a range join would compare every ticket with every moment).
-        var snapshots = Snapshots(period, grouping);
+        // A backlog is counted at the end of the period, or at the horizon when the data ends before that: beyond it
+        // nothing is known, and ageing open tickets past it would invent a backlog.
+        var snapshots = Snapshots(period, grouping, (asOf ?? horizon.Tickets)?.ToDateTimeOffset());
         var backlog = string.Join(" UNION ALL ", snapshots.Select((s, i) => $"""
             SELECT {(grouping == MetricsGrouping.Month ? $"'{s.Key}'" : GroupKeys.Sql(grouping, $"$snap{i}", "t.channel"))} AS key,
                    count(*),
@@ -156,17 +170,18 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
             GROUP BY ALL
             """, r => For(r.GetString(0)).Nps = new NetPromoterScore(r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)));
 
-        // SLA by ticket creation, as of now: achieved, breached, active; business-time percentiles once done.
+        // SLA by ticket creation, as of the data horizon (or the asked instant): achieved, breached, active; business-time
+        // percentiles once done. The ledger stamps each open ticket with the horizon it was judged at.
         Query($"""
             SELECT {GroupKeys.Sql(grouping, "s.created_at", "s.channel")} AS key,
                    count(*) FILTER (WHERE s.first_response_done_at <= s.first_response_due),
                    count(*) FILTER (WHERE s.first_response_done_at > s.first_response_due
-                                       OR (s.first_response_done_at IS NULL AND s.first_response_due < $now)),
-                   count(*) FILTER (WHERE s.first_response_done_at IS NULL AND s.first_response_due >= $now),
+                                       OR (s.first_response_done_at IS NULL AND s.first_response_due < coalesce($asof::TIMESTAMPTZ, s.evaluated_at))),
+                   count(*) FILTER (WHERE s.first_response_done_at IS NULL AND s.first_response_due >= coalesce($asof::TIMESTAMPTZ, s.evaluated_at)),
                    count(*) FILTER (WHERE s.resolution_done_at <= s.resolution_due),
                    count(*) FILTER (WHERE s.resolution_done_at > s.resolution_due
-                                       OR (s.resolution_done_at IS NULL AND NOT s.resolution_paused AND s.resolution_due < $now)),
-                   count(*) FILTER (WHERE s.resolution_done_at IS NULL AND (s.resolution_paused OR s.resolution_due >= $now)),
+                                       OR (s.resolution_done_at IS NULL AND NOT s.resolution_paused AND s.resolution_due < coalesce($asof::TIMESTAMPTZ, s.evaluated_at))),
+                   count(*) FILTER (WHERE s.resolution_done_at IS NULL AND (s.resolution_paused OR s.resolution_due >= coalesce($asof::TIMESTAMPTZ, s.evaluated_at))),
                    quantile_cont(s.first_response_business_min, [0.5, 0.9]),
                    quantile_cont(s.resolution_business_min / 60.0, [0.5, 0.9])
             FROM ticket_sla s
@@ -180,7 +195,7 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
             g.SlaResolution = new SlaCompliance(r.GetInt64(4), r.GetInt64(5), r.GetInt64(6));
             g.FirstResponseBusinessMinutes = PercentilesOf(r, 7);
             g.ResolutionBusinessHours = PercentilesOf(r, 8);
-        }, command => command.Parameters.Add("now", now));
+        }, command => command.Parameters.Add("asof", asOf?.ToDateTimeOffset()));
 
         RunSideBySide(jobs);
         if (grouping == MetricsGrouping.All && groups.Count == 0)
@@ -189,7 +204,7 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
         }
         var ordered = groups.Values.Select(g => g.Build(settings.Targets)).ToList();
         ordered.Sort((a, b) => GroupKeys.Compare(grouping, a.Key, b.Key));
-        return new MetricsReport(period, grouping, ordered);
+        return new MetricsReport(period, grouping, ordered, asOf ?? horizon.Tickets);
     }
 
     /// <summary>
@@ -204,11 +219,13 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
         WHERE solved_at IS NULL AND closed_at >= $start AND closed_at < $end AND status IN ('solved', 'closed')
         """;
 
-    private static List<(string Key, DateTimeOffset At)> Snapshots(ReportingPeriod period, MetricsGrouping grouping)
+    private static List<(string Key, DateTimeOffset At)> Snapshots(ReportingPeriod period, MetricsGrouping grouping, DateTimeOffset? cap)
     {
+        // The horizon is an instant the data reaches (a ticket created at it is open at it); snapshots exclude their end.
+        DateTimeOffset Capped(DateTimeOffset at) => cap is { } c && c < at ? c.AddTicks(10) : at;
         if (grouping != MetricsGrouping.Month)
         {
-            return [("end", period.EndUtc)];
+            return [("end", Capped(period.EndUtc))];
         }
         var snapshots = new List<(string, DateTimeOffset)>();
         var month = new LocalDate(period.From.Year, period.From.Month, 1);
@@ -216,31 +233,31 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
         {
             var nextMonth = month.PlusMonths(1);
             var end = nextMonth.PlusDays(-1) < period.To ? nextMonth : period.To.PlusDays(1);
-            snapshots.Add((month.ToString("yyyy-MM", CultureInfo.InvariantCulture), end.AtStartOfDayInZone(period.Zone).ToDateTimeOffset().ToUniversalTime()));
+            snapshots.Add((month.ToString("yyyy-MM", CultureInfo.InvariantCulture), Capped(end.AtStartOfDayInZone(period.Zone).ToDateTimeOffset().ToUniversalTime())));
             month = nextMonth;
         }
         return snapshots;
     }
 
-    private void RunSideBySide(List<Action<DuckDbConnection>> jobs)
+    private void RunSideBySide(List<Action<WarehouseConnection>> jobs)
     {
         try
         {
             Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, job =>
             {
-                using var connection = openConnection();
+                using var connection = warehouse.OpenConnection();
                 job(connection);
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
-            // The first failure, as it was thrown: callers see a DuckDbException with its SQL, not a wrapper.
+            // The first failure, as it was thrown: callers see a WarehouseException with its SQL, not a wrapper.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
         }
     }
 
     private static void Run(
-        DuckDbConnection connection, ReportingPeriod period, string sql, Action<DuckDbDataReader> row, Action<DuckDbCommand>? bind = null)
+        WarehouseConnection connection, ReportingPeriod period, string sql, Action<DbDataReader> row, Action<WarehouseCommand>? bind = null)
     {
         using var command = connection.CreateCommand();
         // The period's bounds go in as literals, not parameters: DuckDB prunes row groups by their min/max only
@@ -264,22 +281,26 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
     private static string Literal(DateTimeOffset instant) => SqlInstant.Literal(instant);
 
     /// <summary>p50 and p90 from one quantile_cont(x, [0.5, 0.9]): one sort for both.</summary>
-    private static Percentiles PercentilesOf(DuckDbDataReader reader, int ordinal)
+    private static Percentiles PercentilesOf(DbDataReader reader, int ordinal)
     {
-        if (reader.IsDBNull(ordinal) || reader.GetValue(ordinal) is not List<object?> { Count: 2 } values)
+        if (reader.IsDBNull(ordinal) || reader.GetValue(ordinal) is not System.Collections.IList { Count: 2 } values)
         {
             return new Percentiles(null, null);
         }
-        return new Percentiles(values[0] as double?, values[1] as double?);
+        return new Percentiles(values[0] is double p50 ? p50 : null, values[1] is double p90 ? p90 : null);
     }
 
-    private static double? NullableDouble(DuckDbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
+    private static double? NullableDouble(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 
     private sealed class GroupAccumulator(string key)
     {
         internal long Created { get; set; }
 
         internal long Escalated { get; set; }
+
+        internal long EscalationKnown { get; set; }
+
+        internal long ReopenKnown { get; set; }
 
         internal long Solved { get; set; }
 
@@ -314,7 +335,7 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
         internal QualityMetrics Build(QualityTargets targets)
         {
             var fcr = new Proportion(OneTouch, FcrEligible);
-            var escalations = new Proportion(Escalated, Created);
+            var escalations = new Proportion(Escalated, EscalationKnown);
             var checks = new List<TargetCheck>();
             if (WeightedTierTarget(CsatTierMix, targets, t => t.CsatPct) is { } csatTarget)
             {
@@ -329,7 +350,7 @@ public sealed class MetricsService(Func<DuckDbConnection> openConnection, Suppor
             checks.Add(new TargetCheck("escalation_pct", escalations.Percent, targets.EscalationRateMaxPct, TargetDirection.Below));
             checks.Add(new TargetCheck("nps", Nps.Score, targets.NpsMin, TargetDirection.AtLeast));
             return new QualityMetrics(
-                key, Created, Solved, Backlog, Csat, Nps, fcr, escalations, new Proportion(Reopened, Solved),
+                key, Created, Solved, Backlog, Csat, Nps, fcr, escalations, new Proportion(Reopened, ReopenKnown),
                 FirstResponseMinutes, ResolutionHours, SlaFirstResponse, SlaResolution,
                 FirstResponseBusinessMinutes, ResolutionBusinessHours, checks);
         }

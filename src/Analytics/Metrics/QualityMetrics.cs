@@ -32,4 +32,5 @@ public sealed record QualityMetrics(
     IReadOnlyList<TargetCheck> Targets);
 
 /// <summary>Metrics of every group of a period.</summary>
-public sealed record MetricsReport(ReportingPeriod Period, MetricsGrouping Grouping, IReadOnlyList<QualityMetrics> Groups);
+/// <param name="AsOf">The instant open tickets were judged at: the asked one, else the tickets' data horizon (null: no data).</param>
+public sealed record MetricsReport(ReportingPeriod Period, MetricsGrouping Grouping, IReadOnlyList<QualityMetrics> Groups, NodaTime.Instant? AsOf);

@@ -16,4 +16,26 @@ public sealed record TargetCheck(string Metric, double? Actual, double Target, T
     public bool? Met => Actual is { } a ? (Direction == TargetDirection.AtLeast ? a >= Target : a < Target) : null;
 
     public double? Margin => Actual is { } a ? (Direction == TargetDirection.AtLeast ? a - Target : Target - a) : null;
+
+    /// <summary>
+    /// The figure as text with at least <paramref name="decimals"/> places, and more where rounding would contradict the
+    /// verdict (94.97 against "at least 95" must not read 95.0); "–" when nothing was measured.
+    /// </summary>
+    public string Shown(int decimals = 1) => Actual is { } a ? Decisive(a, Target, Direction, decimals) : NotMeasured;
+
+    /// <summary>What every output shows for a figure with no data behind it.</summary>
+    public const string NotMeasured = "–";
+
+    /// <summary><paramref name="value"/> rounded to the fewest places, at least <paramref name="decimals"/>, that keep its verdict.</summary>
+    public static string Decisive(double value, double target, TargetDirection direction, int decimals = 1)
+    {
+        bool Met(double v) => direction == TargetDirection.AtLeast ? v >= target : v < target;
+        var places = decimals;
+        // Up to six places; beyond that the difference is below anything a person reads as a percentage.
+        while (places < 6 && Met(Math.Round(value, places)) != Met(value))
+        {
+            places++;
+        }
+        return Math.Round(value, places).ToString("F" + places.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

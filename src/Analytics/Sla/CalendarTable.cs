@@ -1,6 +1,6 @@
 using NodaTime;
 using NodaTime.TimeZones;
-using SupportLens.Storage.Data;
+using SupportLens.Storage.Sql;
 
 namespace SupportLens.Analytics.Sla;
 
@@ -25,7 +25,7 @@ public static class CalendarTable
         Resolvers.CreateMappingResolver(Resolvers.ReturnLater, Resolvers.ReturnStartOfIntervalAfter);
 
     /// <summary>(Re)creates the temporary table <c>calendar_open</c> for the calendars over [from, to] (local dates).</summary>
-    public static void Materialize(DuckDbConnection connection, IEnumerable<BusinessCalendar> calendars, LocalDate from, LocalDate to)
+    public static void Materialize(WarehouseConnection connection, IEnumerable<BusinessCalendar> calendars, LocalDate from, LocalDate to)
     {
         connection.ExecuteNonQuery($"""
             CREATE OR REPLACE TEMP TABLE {Name} (
@@ -43,7 +43,7 @@ public static class CalendarTable
                 cumulative += endMicros - startMicros;
             }
         }
-        appender.Close();
+        appender.Complete();
     }
 
     /// <summary>SQL for the open microseconds up to <paramref name="instantMicros"/>, given the ASOF-joined interval alias.</summary>

@@ -1,18 +1,26 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using NodaTime;
+using SupportLens.Analytics.Refresh;
 using SupportLens.Analytics.Sql;
-using SupportLens.Storage.Data;
+using SupportLens.Storage.Sql;
 
 namespace SupportLens.Analytics.Sla;
 
 /// <summary>
 /// Keeps <c>ticket_sla</c> in step with <c>tickets</c>: evaluates, with the SLA clock, every ticket that is new,
-/// changed since its last evaluation, evaluated under other policies, or paused (its projected deadline moves with
-/// time). Queries then count achieved, breached and active targets in SQL. One transaction per refresh.
+/// changed since its last evaluation, evaluated under other policies, or still open when its source's data horizon
+/// moved (a paused ticket's projected deadline moves with it). Open tickets are evaluated as of the horizon of their
+/// source (<c>data_horizon</c>, refreshed just before), never the wall clock, so the same data gives the same ledger.
+/// Queries then count achieved, breached and active targets in SQL. One transaction per refresh.
 /// </summary>
-public sealed class SlaLedger(SlaClock clock, TimeProvider time)
+public sealed class SlaLedger(SlaClock clock, TimeProvider time) : IDerivedTable
 {
+    public const string TableName = "sla-ledger";
+
+    public string Name => TableName;
+
     // Counts and high-water marks of everything an evaluation reads: tickets, their status events, client tiers.
     private const string Stamp = """
         SELECT concat_ws('|',
@@ -23,27 +31,23 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
 
     private readonly string _policy = Fingerprint(clock.Policies);
 
-    /// <summary>
-    /// Refreshes only when tickets changed since the last refresh (or the policies did); otherwise re-projects just the
-    /// paused tickets. Cheap enough to run before every query.
-    /// </summary>
-    public int RefreshIfStale(DuckDbConnection connection)
+    /// <summary>Whether tickets, their status events or client tiers changed since the last refresh, or the policies did.</summary>
+    public bool IsStale(WarehouseConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT coalesce((SELECT stamp = ({Stamp}) FROM sla_ledger_state WHERE policy = $policy), false),
-                   EXISTS (SELECT 1 FROM ticket_sla WHERE resolution_paused)
-            """;
+        using var command = connection.CreateCommand($"""
+            SELECT coalesce((SELECT stamp = ({Stamp}) FROM sla_ledger_state WHERE policy = $policy), false)
+            """);
         command.Parameters.Add("policy", _policy);
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        var current = reader.GetBoolean(0);
-        var anyPaused = reader.GetBoolean(1);
-        return current && !anyPaused ? 0 : Refresh(connection);
+        return !command.ExecuteScalar<bool>();
     }
 
+    /// <summary>Refreshes only when <see cref="IsStale"/>; returns how many tickets were (re-)evaluated.</summary>
+    public int RefreshIfStale(WarehouseConnection connection) => IsStale(connection) ? Refresh(connection) : 0;
+
+    long IDerivedTable.Refresh(WarehouseConnection connection) => Refresh(connection);
+
     /// <summary>Brings the ledger up to date; returns how many tickets were (re-)evaluated.</summary>
-    public int Refresh(DuckDbConnection connection)
+    public int Refresh(WarehouseConnection connection)
     {
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
         using var transaction = connection.BeginTransaction();
@@ -54,10 +58,11 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
                 SELECT t.source, t.ticket_id, t.created_at
                 FROM tickets t
                 LEFT JOIN ticket_sla s ON s.source = t.source AND s.ticket_id = t.ticket_id
+                LEFT JOIN data_horizon h ON h.kind = 'tickets' AND h.source = t.source
                 WHERE s.ticket_id IS NULL
                    OR s.policy <> $policy
                    OR s.ticket_updated_at IS DISTINCT FROM t.updated_at
-                   OR s.resolution_paused
+                   OR ((s.first_response_done_at IS NULL OR s.resolution_done_at IS NULL) AND s.evaluated_at IS DISTINCT FROM coalesce(h.horizon, s.evaluated_at))
                    OR (s.first_response_done_at IS NULL AND t.first_response_at IS NOT NULL)
                    OR (s.resolution_done_at IS NULL AND coalesce(t.solved_at, t.closed_at) IS NOT NULL)
                 """;
@@ -77,7 +82,7 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
             {
                 evaluated += EvaluateSlice(connection, appender, from, until, now);
             }
-            appender.Close();
+            appender.Complete();
         }
         connection.ExecuteNonQuery("DROP TABLE sla_todo");
         using (var stamp = connection.CreateCommand())
@@ -94,7 +99,7 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
         return evaluated;
     }
 
-    private static List<(DateTimeOffset From, DateTimeOffset Until)> MonthSlices(DuckDbConnection connection)
+    private static List<(DateTimeOffset From, DateTimeOffset Until)> MonthSlices(WarehouseConnection connection)
     {
         using var range = connection.CreateCommand();
         range.CommandText = """
@@ -119,7 +124,7 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
         return slices;
     }
 
-    private int EvaluateSlice(DuckDbConnection connection, DuckDbAppender appender, DateTimeOffset from, DateTimeOffset until, Instant now)
+    private int EvaluateSlice(WarehouseConnection connection, TableAppender appender, DateTimeOffset from, DateTimeOffset until, Instant now)
     {
         var evaluated = 0;
         using var read = connection.CreateCommand();
@@ -128,10 +133,11 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
         // DuckDB can skip the tickets' other row groups.
         read.CommandText = $"""
             SELECT t.source, t.ticket_id, t.created_at, t.first_response_at, coalesce(t.solved_at, t.closed_at),
-                   c.tier, t.priority, t.updated_at, e.occurred_at, e.value, t.client_id, t.channel
+                   c.tier, t.priority, t.updated_at, e.occurred_at, e.value, t.client_id, t.channel, h.horizon
             FROM tickets t
             JOIN sla_todo d ON t.source = d.source AND t.ticket_id = d.ticket_id
             JOIN clients c ON c.client_id = t.client_id
+            LEFT JOIN data_horizon h ON h.kind = 'tickets' AND h.source = t.source
             LEFT JOIN ticket_events e ON e.source = t.source AND e.ticket_id = t.ticket_id AND e.event = 'status'
             WHERE t.created_at >= {SqlInstant.Literal(from)} AND t.created_at < {SqlInstant.Literal(until)}
               AND d.created_at >= {SqlInstant.Literal(from)} AND d.created_at < {SqlInstant.Literal(until)}
@@ -147,10 +153,12 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
             {
                 if (current is not null)
                 {
-                    Write(appender, current, now);
+                    Write(appender, current);
                     evaluated++;
                 }
-                current = new PendingTicket(source, ticketId, ReadTicket(reader), Timestamp(reader, 7), reader.GetString(10), reader.GetString(11));
+                // As of the source's horizon; without one (no refresh of horizons yet), as of the wall clock.
+                var asOf = Timestamp(reader, 12) is { } horizon ? Instant.FromDateTimeOffset(horizon) : now;
+                current = new PendingTicket(source, ticketId, ReadTicket(reader), Timestamp(reader, 7), reader.GetString(10), reader.GetString(11), asOf);
             }
             if (!reader.IsDBNull(8) && ParseStatus(reader.IsDBNull(9) ? null : reader.GetString(9)) is { } status)
             {
@@ -159,15 +167,15 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
         }
         if (current is not null)
         {
-            Write(appender, current, now);
+            Write(appender, current);
             evaluated++;
         }
         return evaluated;
     }
 
-    private void Write(DuckDbAppender appender, PendingTicket pending, Instant now)
+    private void Write(TableAppender appender, PendingTicket pending)
     {
-        var evaluation = clock.Evaluate(pending.Ticket, pending.Changes, now);
+        var evaluation = clock.Evaluate(pending.Ticket, pending.Changes, pending.AsOf);
         var firstResponse = evaluation.FirstResponse;
         var resolution = evaluation.Resolution;
         appender
@@ -185,18 +193,18 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
             .Append(resolution.CompletedAt?.ToDateTimeOffset())
             .Append(resolution.CompletedAt is null ? null : resolution.Elapsed.TotalMinutes)
             .Append(resolution.IsPaused)
-            .Append(now.ToDateTimeOffset());
+            .Append(pending.AsOf.ToDateTimeOffset());
         appender.EndRow();
     }
 
-    private static SlaTicket ReadTicket(DuckDbDataReader reader) => new(
+    private static SlaTicket ReadTicket(DbDataReader reader) => new(
         Instant.FromDateTimeOffset(reader.GetDateTimeOffset(2)),
         Timestamp(reader, 3) is { } response ? Instant.FromDateTimeOffset(response) : null,
         Timestamp(reader, 4) is { } solved ? Instant.FromDateTimeOffset(solved) : null,
         Enum.Parse<SupportTier>(reader.GetString(5), ignoreCase: true),
         reader.IsDBNull(6) ? null : Enum.Parse<TicketPriority>(reader.GetString(6), ignoreCase: true));
 
-    private static DateTimeOffset? Timestamp(DuckDbDataReader reader, int ordinal) =>
+    private static DateTimeOffset? Timestamp(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetDateTimeOffset(ordinal);
 
     private static TicketStatus? ParseStatus(string? value) => value switch
@@ -235,7 +243,8 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time)
             .Append('\n');
     }
 
-    private sealed record PendingTicket(string Source, string TicketId, SlaTicket Ticket, DateTimeOffset? UpdatedAt, string ClientId, string Channel)
+    private sealed record PendingTicket(
+        string Source, string TicketId, SlaTicket Ticket, DateTimeOffset? UpdatedAt, string ClientId, string Channel, Instant AsOf)
     {
         internal List<TicketStatusChange> Changes { get; } = [];
     }

@@ -1,11 +1,11 @@
-using SupportLens.Storage.Data;
+using SupportLens.Storage.Sql;
 
 namespace SupportLens.Ingest.Loading;
 
 /// <summary>The ingest_batches and quarantine tables: one batch per file attempt, with its counts and rejected rows.</summary>
 internal static class BatchLog
 {
-    public static long Start(DuckDbConnection connection, string kind, string profile, string file, string sha256, DateTimeOffset startedAt)
+    public static long Start(WarehouseConnection connection, string kind, string profile, string file, string sha256, DateTimeOffset startedAt)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT nextval('ingest_batch_ids')";
@@ -22,7 +22,7 @@ internal static class BatchLog
     }
 
     public static void Finish(
-        DuckDbConnection connection, long batchId, string status, long read, long loaded, long rejected, long filtered, DateTimeOffset finishedAt, long durationMs, string? message)
+        WarehouseConnection connection, long batchId, string status, long read, long loaded, long rejected, long filtered, DateTimeOffset finishedAt, long durationMs, string? message)
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"UPDATE ingest_batches SET status = $status, rows_read = $read, rows_loaded = $loaded, rows_rejected = $rejected, rows_filtered = {filtered}, " +
@@ -38,7 +38,7 @@ internal static class BatchLog
         command.ExecuteNonQuery();
     }
 
-    public static List<IngestError> Errors(DuckDbConnection connection, long batchId, int limit)
+    public static List<IngestError> Errors(WarehouseConnection connection, long batchId, int limit)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT line, column_name, value, reason FROM quarantine WHERE batch_id = $id ORDER BY line, column_name NULLS FIRST LIMIT $limit";
@@ -53,7 +53,7 @@ internal static class BatchLog
         return errors;
     }
 
-    public static List<IngestBatch> List(DuckDbConnection connection, int limit)
+    public static List<IngestBatch> List(WarehouseConnection connection, int limit)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT batch_id, kind, profile, file, sha256, started_at, duration_ms, rows_read, rows_loaded, rows_rejected, status, message, rows_filtered " +
@@ -75,7 +75,7 @@ internal static class BatchLog
         return batches;
     }
 
-    public static bool Exists(DuckDbConnection connection, long batchId)
+    public static bool Exists(WarehouseConnection connection, long batchId)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM ingest_batches WHERE batch_id = $id";
@@ -83,13 +83,13 @@ internal static class BatchLog
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
-    public static void AddErrors(DuckDbConnection connection, long batchId, IEnumerable<IngestError> errors)
+    public static void AddErrors(WarehouseConnection connection, long batchId, IEnumerable<IngestError> errors)
     {
         using var appender = connection.CreateAppender("quarantine");
         foreach (var e in errors)
         {
             appender.Append(batchId).Append(e.Line).Append(e.Column).Append(e.Value).Append(e.Reason).EndRow();
         }
-        appender.Close();
+        appender.Complete();
     }
 }

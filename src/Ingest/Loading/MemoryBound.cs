@@ -1,5 +1,5 @@
 using System.Globalization;
-using SupportLens.Storage.Data;
+using SupportLens.Storage.Sql;
 
 namespace SupportLens.Ingest.Loading;
 
@@ -10,16 +10,16 @@ namespace SupportLens.Ingest.Loading;
 /// </summary>
 internal sealed class MemoryBound : IDisposable
 {
-    private readonly DuckDbConnection _connection;
+    private readonly WarehouseConnection _connection;
     private readonly string? _previous;
 
-    private MemoryBound(DuckDbConnection connection, string? previous)
+    private MemoryBound(WarehouseConnection connection, string? previous)
     {
         _connection = connection;
         _previous = previous;
     }
 
-    public static MemoryBound Apply(DuckDbConnection connection, string? limit)
+    public static MemoryBound Apply(WarehouseConnection connection, string? limit)
     {
         if (limit is null)
         {
@@ -44,7 +44,7 @@ internal sealed class MemoryBound : IDisposable
         }
     }
 
-    private static void Set(DuckDbConnection connection, string limit) =>
+    private static void Set(WarehouseConnection connection, string limit) =>
         connection.ExecuteNonQuery($"SET memory_limit = '{limit.Replace("'", "''", StringComparison.Ordinal)}'");
 
     /// <summary>A DuckDB size such as "1GB", "512 MiB" or "18.6 GiB" in bytes; null when it is not one.</summary>

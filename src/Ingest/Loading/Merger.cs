@@ -1,5 +1,5 @@
 using SupportLens.Ingest.Validation;
-using SupportLens.Storage.Data;
+using SupportLens.Storage.Sql;
 
 namespace SupportLens.Ingest.Loading;
 
@@ -17,7 +17,7 @@ internal sealed record MergeCounts(long Staged, long Inserted, long Updated)
 /// <param name="derived">Per field, whether validation filled it from another field in some rows (a done time from
 /// updated_at): where the file does not have the column, it replaces a stored value only where it was filled.</param>
 internal sealed class Merger(
-    DuckDbConnection connection, KindSchema schema, long batchId, IReadOnlyList<string> columnNames, bool[] provided, bool[] derived)
+    WarehouseConnection connection, KindSchema schema, long batchId, IReadOnlyList<string> columnNames, bool[] provided, bool[] derived)
 {
     private const string Stage = Staging.Table;
     private const string Lists = Staging.ListsTable;

@@ -1,5 +1,5 @@
 using SupportLens.Ingest.Validation;
-using SupportLens.Storage.Data;
+using SupportLens.Storage.Sql;
 
 namespace SupportLens.Ingest.Loading;
 
@@ -24,11 +24,11 @@ internal sealed class Staging : IDisposable
     private readonly string _source;
     private readonly long _batchId;
     private readonly int[]? _direct;
-    private readonly DuckDbAppender _rows;
-    private readonly DuckDbAppender? _lists;
+    private readonly TableAppender _rows;
+    private readonly TableAppender? _lists;
     private long _staged;
 
-    public Staging(DuckDbConnection connection, KindSchema schema, string source, long batchId, bool direct)
+    public Staging(WarehouseConnection connection, KindSchema schema, string source, long batchId, bool direct)
     {
         _schema = schema;
         _source = source;
@@ -58,7 +58,7 @@ internal sealed class Staging : IDisposable
     /// Whether a file of this kind may load straight into its table: the table holds no row of the source yet, its
     /// primary key is the kind's key (so it catches duplicates), and no check needs other tables after staging.
     /// </summary>
-    public static bool CanLoadDirectly(DuckDbConnection connection, KindSchema schema, string source)
+    public static bool CanLoadDirectly(WarehouseConnection connection, KindSchema schema, string source)
     {
         if (schema.Kind is not (IngestKind.Tickets or IngestKind.Nps) || DirectColumns(connection, schema) is null)
         {
@@ -103,8 +103,8 @@ internal sealed class Staging : IDisposable
     /// <summary>Writes what the appenders hold; the merge reads the tables after this.</summary>
     public void Close()
     {
-        _rows.Close();
-        _lists?.Close();
+        _rows.Complete();
+        _lists?.Complete();
     }
 
     public void Dispose()
@@ -123,7 +123,7 @@ internal sealed class Staging : IDisposable
         }
     }
 
-    private DuckDbAppender AppendValue(object? value) => value switch
+    private TableAppender AppendValue(object? value) => value switch
     {
         null => _rows.AppendNull(),
         string s => _rows.Append(s),
@@ -141,7 +141,7 @@ internal sealed class Staging : IDisposable
     /// Per column of the kind's table, in table order, the staged value that fills it (or source, or batch_id); null
     /// when the table has a column the file cannot fill (its default would be lost to the appender).
     /// </summary>
-    private static int[]? DirectColumns(DuckDbConnection connection, KindSchema schema)
+    private static int[]? DirectColumns(WarehouseConnection connection, KindSchema schema)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' " +

@@ -1,4 +1,4 @@
-using SupportLens.Storage.Data;
+using SupportLens.Storage.Sql;
 
 namespace SupportLens.Ingest.Validation;
 
@@ -18,7 +18,7 @@ internal sealed class ClientDirectory
     private ClientDirectory(int column) => _column = column;
 
     /// <summary>The clients of the warehouse, or null when the kind has no client_id to check.</summary>
-    public static ClientDirectory? Load(DuckDbConnection connection, KindSchema schema)
+    public static ClientDirectory? Load(WarehouseConnection connection, KindSchema schema)
     {
         if (!schema.HasClientId)
         {

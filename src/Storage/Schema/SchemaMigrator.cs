@@ -1,5 +1,5 @@
 using System.Globalization;
-using SupportLens.Storage.Data;
+using SupportLens.Storage.Sql;
 
 namespace SupportLens.Storage.Schema;
 
@@ -29,7 +29,7 @@ public sealed class SchemaMigrator
     public int LatestVersion => _migrations[^1].Version;
 
     /// <summary>Applies what is missing; returns the versions applied now.</summary>
-    public IReadOnlyList<int> Migrate(DuckDbConnection connection)
+    internal IReadOnlyList<int> Migrate(WarehouseConnection connection)
     {
         connection.ExecuteNonQuery(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)");
@@ -57,7 +57,7 @@ public sealed class SchemaMigrator
         return applied;
     }
 
-    public static int CurrentVersion(DuckDbConnection connection)
+    internal static int CurrentVersion(WarehouseConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT coalesce(max(version), 0) FROM schema_migrations";

@@ -10,6 +10,12 @@ internal static class CommonOptions
         HelpName = "DIR",
     };
 
+    internal static Option<string?> Config() => new("--config")
+    {
+        Description = "Configuration file (default: $SUPPORTLENS_CONFIG, else the built-in support plan; see config/supportlens.json).",
+        HelpName = "FILE",
+    };
+
     internal static Option<bool> Json() => new("--json")
     {
         Description = "Print machine-readable JSON instead of text.",

@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using SupportLens.Storage;
-using SupportLens.Storage.Data;
-using SupportLens.Storage.Schema;
 
 namespace SupportLens.Web.Cli;
 
@@ -19,7 +18,8 @@ internal static class DbCommand
         info.Options.Add(json);
         info.SetAction(parse =>
         {
-            using var warehouse = OpenWarehouse(parse.GetValue(data), time);
+            using var services = CliServices.Build(parse, data, null, time);
+            var warehouse = services.GetRequiredService<Warehouse>();
             var counts = warehouse.RowCounts();
             if (parse.GetValue(json))
             {
@@ -27,7 +27,7 @@ internal static class DbCommand
                 {
                     database = warehouse.DatabasePath,
                     schema_version = warehouse.SchemaVersion,
-                    duckdb_version = DuckDbVersion(warehouse),
+                    duckdb_version = warehouse.DuckDbVersion,
                     tables = counts.ToDictionary(c => c.Table, c => c.Rows),
                 };
                 output.WriteLine(JsonSerializer.Serialize(document, JsonOutput.Options));
@@ -35,7 +35,7 @@ internal static class DbCommand
             }
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"database        {warehouse.DatabasePath}"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"schema version  {warehouse.SchemaVersion}"));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"duckdb          {DuckDbVersion(warehouse)}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"duckdb          {warehouse.DuckDbVersion}"));
             if (warehouse.AppliedMigrations.Count > 0)
             {
                 output.WriteLine($"migrated        applied {string.Join(", ", warehouse.AppliedMigrations)}");
@@ -56,7 +56,8 @@ internal static class DbCommand
         hold.Options.Add(holdData);
         hold.SetAction(parse =>
         {
-            using var warehouse = OpenWarehouse(parse.GetValue(holdData), time);
+            using var services = CliServices.Build(parse, holdData, null, time);
+            _ = services.GetRequiredService<Warehouse>();
             output.WriteLine("holding");
             output.Flush();
             while (Console.In.ReadLine() is not null)
@@ -69,24 +70,5 @@ internal static class DbCommand
         db.Subcommands.Add(info);
         db.Subcommands.Add(hold);
         return db;
-    }
-
-    internal static Warehouse OpenWarehouse(string? dataOption, TimeProvider time)
-    {
-        var directory = DataDirectory.Resolve(dataOption);
-        try
-        {
-            return Warehouse.Open(directory, time);
-        }
-        catch (Exception e) when (e is WarehouseLockedException or SchemaVersionException or DuckDbException or IOException or UnauthorizedAccessException)
-        {
-            throw new CliFailure($"Cannot open the data directory {directory}: {e.Message}", e);
-        }
-    }
-
-    private static string DuckDbVersion(Warehouse warehouse)
-    {
-        using var connection = warehouse.OpenConnection();
-        return connection.ServerVersion;
     }
 }

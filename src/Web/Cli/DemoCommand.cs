@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using NodaTime;
+using Microsoft.Extensions.DependencyInjection;
+using SupportLens.Analytics.Configuration;
+using SupportLens.Analytics.Horizon;
 using SupportLens.Analytics.Incidents;
 using SupportLens.Analytics.Metrics;
 using SupportLens.Ingest;
@@ -22,27 +25,27 @@ internal static class DemoCommand
         (IngestKind.Csat, "csat.csv"), (IngestKind.Nps, "nps.csv"), (IngestKind.Incidents, "incidents.csv"), (IngestKind.Checks, "checks.csv.gz"),
     ];
 
-    internal static Command Create(TextWriter output, TimeProvider time)
+    internal static Command Create(TextWriter output, TextWriter error, TimeProvider time)
     {
         var data = CommonOptions.Data();
-        var config = SettingsLoader.Option();
-        // Part of the CLI contract (DESIGN.md §7). This build has no dashboard server yet, so the demo never serves.
-        var noServe = new Option<bool>("--no-serve") { Description = "Do not start the dashboards afterwards (this build has none yet)." };
-        var command = new Command("demo", "Load the embedded sample history and print its latest monthly scorecard.");
+        var config = CommonOptions.Config();
+        // Part of the CLI contract (DESIGN.md §7).
+        var noServe = new Option<bool>("--no-serve") { Description = "Stop after loading and reporting; do not start the dashboards." };
+        var command = new Command("demo", "Load the embedded sample history, refresh, and print its latest monthly scorecard.");
         command.Options.Add(data);
         command.Options.Add(config);
         command.Options.Add(noServe);
         command.SetAction(parse =>
         {
-            var settings = SettingsLoader.Load(parse.GetValue(config));
             var samples = Path.Combine(AppContext.BaseDirectory, "sample-data");
             if (!File.Exists(Path.Combine(samples, "tickets.csv.gz")))
             {
                 throw new CliFailure($"The embedded sample data is missing from {samples}; rebuild SupportLens.");
             }
-            using var warehouse = DbCommand.OpenWarehouse(parse.GetValue(data), time);
+            using var services = CliServices.Build(parse, data, config, time);
+            var warehouse = services.GetRequiredService<Warehouse>();
             output.WriteLine($"Loading the sample history into {warehouse.DatabasePath}");
-            var ingestor = new Ingestor(warehouse, time);
+            var ingestor = services.GetRequiredService<Ingestor>();
             foreach (var (kind, file) in Files)
             {
                 var report = ingestor.Ingest(Path.Combine(samples, file), new IngestRequest(kind));
@@ -53,28 +56,22 @@ internal static class DemoCommand
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {kind.Name(),-14} {report.RowsRead,8:N0} rows read, {report.RowsInserted,8:N0} new, {report.RowsUpdated,6:N0} updated, {report.RowsRejected,4:N0} rejected"));
             }
-
-            var service = new MetricsService(warehouse.OpenConnection, settings, time);
-            var month = LatestMonth(warehouse, settings.ReportingTimeZone);
             output.WriteLine();
+            RefreshCommand.Run(services, output);
+
+            var settings = services.GetRequiredService<SupportLensSettings>();
+            var horizon = services.GetRequiredService<DataHorizons>().Read();
+            var month = (horizon.Tickets ?? Instant.FromDateTimeOffset(time.GetUtcNow())).InZone(settings.ReportingTimeZone).Date
+                .ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            var service = services.GetRequiredService<MetricsService>();
             var period = service.Month(month);
-            var incidents = new IncidentMetricsService(warehouse.OpenConnection, settings, time).Compute(period);
+            var incidents = services.GetRequiredService<IncidentMetricsService>().Compute(period);
+            output.WriteLine();
             output.Write(MetricsCommand.Text(service.Compute(period, MetricsGrouping.Tier), incidents));
             output.WriteLine();
             output.WriteLine($"Next: ./supportlens metrics --month {month} --by client   (or --by channel|month|success-manager, --json)");
             return SupportLensCli.Done;
         });
         return command;
-    }
-
-    /// <summary>The reporting month of the newest ticket, so the scorecard shows the history's last month.</summary>
-    private static string LatestMonth(Warehouse warehouse, DateTimeZone zone)
-    {
-        using var connection = warehouse.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT max(created_at) FROM tickets";
-        var latest = command.ExecuteScalar() is DateTimeOffset at ? Instant.FromDateTimeOffset(at) : Instant.FromDateTimeOffset(DateTimeOffset.UnixEpoch);
-        var local = latest.InZone(zone).Date;
-        return local.ToString("yyyy-MM", CultureInfo.InvariantCulture);
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using SupportLens.Ingest;
 
 namespace SupportLens.Web.Cli;
@@ -41,8 +42,13 @@ internal static class IngestCommand
         var source = new Option<string?>("--source") { Description = "Source name rows are keyed under (default: the profile's).", HelpName = "NAME" };
         var delimiter = new Option<string?>("--delimiter") { Description = "CSV separator (default: detected among , ; tab |).", HelpName = "CHAR" };
         var progress = new Option<bool>("--progress") { Description = $"Print progress to stderr every {Ingestor.ProgressInterval:N0} rows." };
+        var noRefresh = new Option<bool>("--no-refresh")
+        {
+            Description = "Do not bring the derived tables (SLA ledger, horizons, ...) up to date afterwards; run `supportlens refresh` later.",
+        };
         var json = CommonOptions.Json();
         var data = CommonOptions.Data();
+        var config = CommonOptions.Config();
         var files = new Argument<string[]>("FILE") { Arity = ArgumentArity.OneOrMore, Description = "CSV, JSON or NDJSON files, optionally gzipped." };
 
         var ingest = new Command("ingest", "Load export files into the warehouse (one transaction and one batch per file).");
@@ -53,8 +59,10 @@ internal static class IngestCommand
         ingest.Options.Add(source);
         ingest.Options.Add(delimiter);
         ingest.Options.Add(progress);
+        ingest.Options.Add(noRefresh);
         ingest.Options.Add(json);
         ingest.Options.Add(data);
+        ingest.Options.Add(config);
         ingest.Arguments.Add(files);
         ingest.SetAction(parse =>
         {
@@ -68,9 +76,10 @@ internal static class IngestCommand
                 Delimiter = Delimiter(parse.GetValue(delimiter)),
             };
             Ingestor.Check(request);
-            using var warehouse = DbCommand.OpenWarehouse(parse.GetValue(data), time);
-            var ingestor = new Ingestor(warehouse, time);
+            using var services = CliServices.Build(parse, data, config, time);
+            var ingestor = services.GetRequiredService<Ingestor>();
             var code = SupportLensCli.Done;
+            var anyLoaded = false;
             foreach (var file in parse.GetValue(files)!)
             {
                 Action<long>? report = parse.GetValue(progress)
@@ -93,6 +102,12 @@ internal static class IngestCommand
                         : $"supportlens: {result.File} rejected: {result.Message}");
                     code = SupportLensCli.Failed;
                 }
+                anyLoaded |= result.Loaded && (result.RowsInserted > 0 || result.RowsUpdated > 0);
+            }
+            if (anyLoaded && !parse.GetValue(noRefresh))
+            {
+                // Text goes to stdout as usual; with --json stdout stays one object per file, so the summary goes to stderr.
+                RefreshCommand.Run(services, parse.GetValue(json) ? error : output);
             }
             return code;
         });
@@ -112,8 +127,8 @@ internal static class IngestCommand
         command.Options.Add(data);
         command.SetAction(parse =>
         {
-            using var warehouse = DbCommand.OpenWarehouse(parse.GetValue(data), time);
-            var batches = new Ingestor(warehouse, time).Batches(parse.GetValue(limit));
+            using var services = CliServices.Build(parse, data, null, time);
+            var batches = services.GetRequiredService<Ingestor>().Batches(parse.GetValue(limit));
             if (parse.GetValue(json))
             {
                 output.WriteLine(JsonSerializer.Serialize(new { batches }, JsonOutput.Options));
@@ -146,9 +161,9 @@ internal static class IngestCommand
         command.Options.Add(data);
         command.SetAction(parse =>
         {
-            using var warehouse = DbCommand.OpenWarehouse(parse.GetValue(data), time);
+            using var services = CliServices.Build(parse, data, null, time);
             var id = parse.GetValue(batch);
-            var rows = new Ingestor(warehouse, time).Quarantined(id, parse.GetValue(limit))
+            var rows = services.GetRequiredService<Ingestor>().Quarantined(id, parse.GetValue(limit))
                        ?? throw new CliFailure(string.Create(CultureInfo.InvariantCulture, $"there is no batch {id} (see `supportlens ingest batches`)"));
             if (parse.GetValue(json))
             {

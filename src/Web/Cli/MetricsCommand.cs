@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 using SupportLens.Analytics.Incidents;
 using SupportLens.Analytics.Metrics;
 
@@ -13,19 +15,24 @@ namespace SupportLens.Web.Cli;
 /// </summary>
 internal static class MetricsCommand
 {
-    internal static Command Create(TextWriter output, TimeProvider time)
+    internal static Command Create(TextWriter output, TextWriter error, TimeProvider time)
     {
         var data = CommonOptions.Data();
         var json = CommonOptions.Json();
         var month = new Option<string?>("--month") { Description = "The month to report, in the reporting time zone.", HelpName = "YYYY-MM" };
         var from = new Option<string?>("--from") { Description = "First day of a date range (with --to).", HelpName = "DATE" };
         var to = new Option<string?>("--to") { Description = "Last day of a date range, inclusive.", HelpName = "DATE" };
-        var config = SettingsLoader.Option();
+        var config = CommonOptions.Config();
+        var asOf = new Option<string?>("--as-of")
+        {
+            Description = "Judge open tickets and incidents as of this instant (ISO-8601) instead of the data's horizon.",
+            HelpName = "INSTANT",
+        };
         var by = new Option<string?>("--by") { Description = "Split by tier, client, channel, month or success-manager.", HelpName = "DIMENSION" };
         by.AcceptOnlyFromAmong("tier", "client", "channel", "month", "success-manager");
 
         var command = new Command("metrics", "CSAT, NPS, FCR, SLA compliance, escalations, reopens, backlog, incidents and availability of a period.");
-        foreach (var option in new Option[] { month, from, to, by, json, data, config })
+        foreach (var option in new Option[] { month, from, to, by, asOf, json, data, config })
         {
             command.Options.Add(option);
         }
@@ -44,25 +51,27 @@ internal static class MetricsCommand
         });
         command.SetAction(parse =>
         {
-            var settings = SettingsLoader.Load(parse.GetValue(config));
-            using var warehouse = DbCommand.OpenWarehouse(parse.GetValue(data), time);
-            var service = new MetricsService(warehouse.OpenConnection, settings, time);
+            using var services = CliServices.Build(parse, data, config, time);
+            var service = services.GetRequiredService<MetricsService>();
             ReportingPeriod period;
+            Instant? at;
             try
             {
                 period = parse.GetValue(month) is { } m ? service.Month(m) : service.Between(parse.GetValue(from)!, parse.GetValue(to)!);
+                at = parse.GetValue(asOf) is { } text ? AsOf.Parse(text) : null;
             }
             catch (FormatException e)
             {
                 throw new CliUsageException(e.Message);
             }
+            StaleNote.Warn(services, error);
             var grouping = Grouping(parse.GetValue(by));
-            var report = service.Compute(period, grouping);
-            var incidentService = new IncidentMetricsService(warehouse.OpenConnection, settings, time);
-            var incidents = incidentService.Compute(period);
+            var report = service.Compute(period, grouping, at);
+            var incidentService = services.GetRequiredService<IncidentMetricsService>();
+            var incidents = incidentService.Compute(period, at);
             // Per client, the incidents that hit it (DESIGN.md §5 health and the QBR conversation start here).
             var hits = grouping == MetricsGrouping.Client
-                ? report.Groups.ToDictionary(g => g.Key, g => incidentService.IncidentsForClient(g.Key, period))
+                ? report.Groups.ToDictionary(g => g.Key, g => incidentService.IncidentsForClient(g.Key, period, at))
                 : null;
             output.Write(parse.GetValue(json) ? Json(report, incidents, hits) : Text(report, incidents, hits));
             return SupportLensCli.Done;
@@ -88,6 +97,7 @@ internal static class MetricsCommand
             From = report.Period.FromText,
             To = report.Period.ToText,
             TimeZone = report.Period.Zone.Id,
+            AsOf = report.AsOf?.ToDateTimeOffset(),
             Groups = report.Groups.Select(g => new
             {
                 g.Key,
@@ -102,17 +112,17 @@ internal static class MetricsCommand
                     i.AffectsAll,
                 }),
                 Tickets = g.TicketsCreated,
-                CsatPct = Round(g.Csat.Percent),
+                CsatPct = Figure(g, "csat_pct", g.Csat.Percent),
                 CsatResponses = g.Csat.Total,
                 CsatLo95 = Round(g.Csat.Lower95),
                 CsatHi95 = Round(g.Csat.Upper95),
-                Nps = Round(g.Nps.Score),
+                Nps = Figure(g, "nps", g.Nps.Score),
                 NpsResponses = g.Nps.Responses,
                 NpsMoe = Round(g.Nps.MarginOfError),
-                FcrPct = Round(g.FirstContactResolution.Percent),
-                SlaFirstResponsePct = Round(g.SlaFirstResponse.Percent),
-                SlaResolutionPct = Round(g.SlaResolution.Percent),
-                EscalationPct = Round(g.Escalations.Percent),
+                FcrPct = Figure(g, "fcr_pct", g.FirstContactResolution.Percent),
+                SlaFirstResponsePct = Figure(g, "sla_first_response_pct", g.SlaFirstResponse.Percent),
+                SlaResolutionPct = Figure(g, "sla_resolution_pct", g.SlaResolution.Percent),
+                EscalationPct = Figure(g, "escalation_pct", g.Escalations.Percent),
                 ReopenPct = Round(g.Reopens.Percent),
                 TicketsSolved = g.TicketsSolved,
                 BacklogOpen = g.Backlog.Open,
@@ -127,7 +137,7 @@ internal static class MetricsCommand
                 FirstResponseP90BusinessMinutes = Round(g.FirstResponseBusinessMinutes.P90),
                 ResolutionP50BusinessHours = Round(g.ResolutionBusinessHours.P50),
                 ResolutionP90BusinessHours = Round(g.ResolutionBusinessHours.P90),
-                Targets = g.Targets.Select(t => new { t.Metric, Actual = Round(t.Actual), t.Target, t.Met, Margin = Round(t.Margin) }),
+                Targets = g.Targets.Select(t => new { t.Metric, Actual = Decisive(t), t.Target, t.Met, Margin = Round(t.Margin) }),
             }),
             Incidents = IncidentsOutput.IncidentsJson(incidents),
             Availability = IncidentsOutput.AvailabilityJson(incidents),
@@ -142,12 +152,13 @@ internal static class MetricsCommand
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Metrics {report.Period.FromText} to {report.Period.ToText} ({report.Period.Zone.Id})");
+        text.AppendLine(AsOf.Describe(report.AsOf, report.Period.Zone));
         text.AppendLine();
         text.AppendLine("group                 tickets  solved   CSAT % (n)        NPS (n)        FCR %  SLA 1st %  SLA res %   esc %  reopen %  backlog");
         foreach (var g in report.Groups)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"{Clip(g.Key, 20),-20} {g.TicketsCreated,8:N0} {g.TicketsSolved,7:N0}   {Pct(g.Csat.Percent),6} ({g.Csat.Total,5:N0})  {Num(g.Nps.Score),6} ({g.Nps.Responses,4:N0})  {Pct(g.FirstContactResolution.Percent),6}  {Pct(g.SlaFirstResponse.Percent),9}  {Pct(g.SlaResolution.Percent),9}  {Pct(g.Escalations.Percent),6}  {Pct(g.Reopens.Percent),8}  {g.Backlog.Open,7:N0}");
+                $"{Clip(g.Key, 20),-20} {g.TicketsCreated,8:N0} {g.TicketsSolved,7:N0}   {Cell(g, "csat_pct", g.Csat.Percent),6} ({g.Csat.Total,5:N0})  {Cell(g, "nps", g.Nps.Score),6} ({g.Nps.Responses,4:N0})  {Cell(g, "fcr_pct", g.FirstContactResolution.Percent),6}  {Cell(g, "sla_first_response_pct", g.SlaFirstResponse.Percent),9}  {Cell(g, "sla_resolution_pct", g.SlaResolution.Percent),9}  {Cell(g, "escalation_pct", g.Escalations.Percent),6}  {Pct(g.Reopens.Percent),8}  {g.Backlog.Open,7:N0}");
         }
         var missed = report.Groups.SelectMany(g => g.Targets.Where(t => t.Met == false).Select(t => (g.Key, t))).ToList();
         if (missed.Count > 0)
@@ -157,7 +168,7 @@ internal static class MetricsCommand
             foreach (var (key, t) in missed)
             {
                 var comparison = t.Direction == TargetDirection.AtLeast ? ">=" : "<";
-                text.AppendLine(CultureInfo.InvariantCulture, $"  {key}: {t.Metric} {Num(t.Actual)} (target {comparison} {t.Target:0.##}, off by {Math.Abs(t.Margin!.Value):0.##})");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {key}: {t.Metric} {t.Shown()} (target {comparison} {t.Target:0.##}, off by {TargetCheck.Decisive(Math.Abs(t.Margin!.Value), 0, TargetDirection.Below, 2)})");
             }
         }
         if (hits is not null && hits.Values.Any(h => h.Count > 0))
@@ -177,9 +188,17 @@ internal static class MetricsCommand
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
 
-    private static string Pct(double? value) => value is { } v ? v.ToString("F1", CultureInfo.InvariantCulture) : "-";
+    // A figure with a target keeps the places that decide it (94.97 against >= 95 is never printed as 95.00).
+    private static double? Figure(QualityMetrics group, string metric, double? value) =>
+        group.Targets.FirstOrDefault(t => t.Metric == metric) is { Actual: not null } check ? Decisive(check) : Round(value);
 
-    private static string Num(double? value) => value is { } v ? v.ToString("F1", CultureInfo.InvariantCulture) : "-";
+    private static double? Decisive(TargetCheck check) =>
+        check.Actual is null ? null : double.Parse(check.Shown(2), CultureInfo.InvariantCulture);
+
+    private static string Pct(double? value) => value is { } v ? v.ToString("F1", CultureInfo.InvariantCulture) : TargetCheck.NotMeasured;
+
+    private static string Cell(QualityMetrics group, string metric, double? value) =>
+        group.Targets.FirstOrDefault(t => t.Metric == metric) is { } check ? check.Shown() : Pct(value);
 
     private static string Clip(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 }

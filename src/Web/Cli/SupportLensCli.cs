@@ -14,10 +14,11 @@ internal static class SupportLensCli
     internal static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider time)
     {
         var root = new RootCommand("SupportLens: support analytics and QA reporting (CSAT, NPS, FCR, SLA, forecasts, client health).");
-        root.Subcommands.Add(DemoCommand.Create(output, time));
+        root.Subcommands.Add(DemoCommand.Create(output, error, time));
         root.Subcommands.Add(DbCommand.Create(output, time));
         root.Subcommands.Add(IngestCommand.Create(output, error, time));
-        root.Subcommands.Add(MetricsCommand.Create(output, time));
+        root.Subcommands.Add(MetricsCommand.Create(output, error, time));
+        root.Subcommands.Add(RefreshCommand.Create(output, time));
         root.Subcommands.Add(SampleDataCommand.Create(output));
 
         var parse = root.Parse(args);
@@ -49,6 +50,13 @@ internal static class SupportLensCli
         {
             error.WriteLine($"supportlens: {usage.Message}");
             return BadUsage;
+        }
+        catch (Exception e) when (e is Storage.WarehouseUnavailableException or Storage.Schema.SchemaVersionException
+                                      or Analytics.Configuration.SettingsException or Storage.Sql.WarehouseException)
+        {
+            // The data directory or the configuration cannot be used: the message names the path and what to do.
+            error.WriteLine($"supportlens: {e.Message}");
+            return Failed;
         }
     }
 }

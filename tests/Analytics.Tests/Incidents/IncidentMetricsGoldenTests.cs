@@ -2,9 +2,8 @@ using NodaTime;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Incidents;
 using SupportLens.Analytics.Metrics;
-using SupportLens.Analytics.Sla.Incidents;
-using SupportLens.Storage.Data;
-using SupportLens.Storage.Schema;
+using SupportLens.Storage;
+using SupportLens.Storage.Sql;
 
 namespace SupportLens.Analytics.Tests.Incidents;
 
@@ -17,14 +16,14 @@ public sealed class IncidentMetricsGoldenTests : IDisposable
 {
     private static readonly DateTimeZone NewYork = DateTimeZoneProviders.Tzdb["America/New_York"];
     private static readonly ReportingPeriod March = ReportingPeriod.Month("2026-03", NewYork);
-    private readonly DuckDbConnection _connection = new(":memory:");
+    private readonly Warehouse _warehouse = Warehouse.InMemory(TimeProvider.System);
+    private readonly WarehouseConnection _connection;
     private readonly FixedTime _now = new(new DateTimeOffset(2026, 4, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly IncidentMetricsService _service;
 
     public IncidentMetricsGoldenTests()
     {
-        _connection.Open();
-        new SchemaMigrator(SchemaMigrator.Embedded, TimeProvider.System).Migrate(_connection);
+        _connection = _warehouse.OpenConnection();
         _connection.ExecuteNonQuery("""
             INSERT INTO incidents (source, incident_id, severity, title, component, started_at, acknowledged_at, first_update_at, resolved_at, affects_all) VALUES
                 -- sev 1 (15 min / 45 min / 4 h): acknowledged after 10 min, updated after 40 min, resolved after 3 h: all met; hit everyone
@@ -66,10 +65,14 @@ public sealed class IncidentMetricsGoldenTests : IDisposable
                 ('g', 'voice', '2026-04-01T00:00:00Z', true, 400),
                 ('g', 'voice', '2026-04-01T03:00:00Z', false, NULL);
             """);
-        _service = new IncidentMetricsService(_connection.Duplicate, SupportLensSettings.Default, _now);
+        _service = new IncidentMetricsService(_warehouse, SupportLensSettings.Default, _now);
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _connection.Dispose();
+        _warehouse.Dispose();
+    }
 
     [Fact]
     public void Severity_1_compliance_mtta_and_mttr()

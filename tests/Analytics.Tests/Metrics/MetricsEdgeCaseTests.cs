@@ -1,26 +1,28 @@
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Metrics;
-using SupportLens.Storage.Data;
-using SupportLens.Storage.Schema;
+using SupportLens.Analytics.Refresh;
+using SupportLens.Storage;
+using SupportLens.Storage.Sql;
 
 namespace SupportLens.Analytics.Tests.Metrics;
 
 /// <summary>The edge cases of issue 5, end to end through the metrics service (hand-computed, arithmetic in comments).</summary>
 public sealed class MetricsEdgeCaseTests : IDisposable
 {
-    private readonly DuckDbConnection _connection = new(":memory:");
+    private readonly Warehouse _warehouse = Warehouse.InMemory(TimeProvider.System);
+    private readonly WarehouseConnection _connection;
     private readonly MetricsService _service;
 
     public MetricsEdgeCaseTests()
     {
-        _connection.Open();
-        new SchemaMigrator(SchemaMigrator.Embedded, TimeProvider.System).Migrate(_connection);
+        _connection = _warehouse.OpenConnection();
         // Friday 30 October 2026 is declared a company holiday; clocks in New York fall back on Sunday 1 November.
         var json = SupportLensSettings.Default.ToJson();
         var withHoliday = json.Replace("\"dates\": []", "\"dates\": [\"2026-10-30\"]", StringComparison.Ordinal);
         Assert.NotEqual(json, withHoliday);
         var settings = SupportLensSettings.Parse(withHoliday);
-        _service = new MetricsService(_connection.Duplicate, settings, new FixedTime(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero)));
+        var time = new FixedTime(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
+        _service = new MetricsService(_warehouse, settings);
         _connection.ExecuteNonQuery("""
             INSERT INTO clients (client_id, source, name, tier) VALUES ('S', 'generic', 'Small', 'starter');
             INSERT INTO tickets (source, ticket_id, client_id, created_at, channel, priority, status, first_response_at, solved_at, agent_replies, reopens) VALUES
@@ -34,9 +36,14 @@ public sealed class MetricsEdgeCaseTests : IDisposable
             INSERT INTO nps_responses (source, response_id, client_id, responded_at, score) VALUES
                 ('g', 'p1', 'S', '2026-11-05T12:00:00Z', 7), ('g', 'p2', 'S', '2026-11-06T12:00:00Z', 8);
             """);
+        new RefreshService(_warehouse, DerivedTables.All(settings, time), time).Run();
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _connection.Dispose();
+        _warehouse.Dispose();
+    }
 
     [Fact]
     public void Holiday_evening_before_dst_and_answered_before_opening()

@@ -1,8 +1,9 @@
 using NodaTime;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Metrics;
-using SupportLens.Storage.Data;
-using SupportLens.Storage.Schema;
+using SupportLens.Analytics.Refresh;
+using SupportLens.Storage;
+using SupportLens.Storage.Sql;
 
 namespace SupportLens.Analytics.Tests.Metrics;
 
@@ -14,13 +15,13 @@ namespace SupportLens.Analytics.Tests.Metrics;
 public sealed class MetricsGoldenTests : IDisposable
 {
     private static readonly DateTimeZone NewYork = DateTimeZoneProviders.Tzdb["America/New_York"];
-    private readonly DuckDbConnection _connection = new(":memory:");
+    private readonly Warehouse _warehouse = Warehouse.InMemory(TimeProvider.System);
+    private readonly WarehouseConnection _connection;
     private readonly MetricsService _service;
 
     public MetricsGoldenTests()
     {
-        _connection.Open();
-        new SchemaMigrator(SchemaMigrator.Embedded, TimeProvider.System).Migrate(_connection);
+        _connection = _warehouse.OpenConnection();
         _connection.ExecuteNonQuery("""
             INSERT INTO clients (client_id, source, name, tier, success_manager) VALUES
                 ('A', 'generic', 'Acme', 'starter', 'Ana'),
@@ -50,10 +51,16 @@ public sealed class MetricsGoldenTests : IDisposable
                 ('g', 'N5', 'B', '2026-03-05T12:00:00Z', 6), ('g', 'N6', 'B', '2026-03-05T12:00:00Z', 10),
                 ('g', 'N7', 'A', '2026-02-28T12:00:00Z', 0);
             """);
-        _service = new MetricsService(_connection.Duplicate, SupportLensSettings.Default, new FixedTime(new DateTimeOffset(2026, 4, 1, 12, 0, 0, TimeSpan.Zero)));
+        var time = new FixedTime(new DateTimeOffset(2026, 4, 1, 12, 0, 0, TimeSpan.Zero));
+        new RefreshService(_warehouse, DerivedTables.All(SupportLensSettings.Default, time), time).Run();
+        _service = new MetricsService(_warehouse, SupportLensSettings.Default);
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _connection.Dispose();
+        _warehouse.Dispose();
+    }
 
     private MetricsReport March(MetricsGrouping grouping) => _service.Compute(ReportingPeriod.Month("2026-03", NewYork), grouping);
 

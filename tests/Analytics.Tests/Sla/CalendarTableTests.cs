@@ -1,18 +1,24 @@
 using NodaTime;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Sla;
-using SupportLens.Storage.Data;
+using SupportLens.Storage;
+using SupportLens.Storage.Sql;
 
 namespace SupportLens.Analytics.Tests.Sla;
 
 /// <summary>The SQL calendar table and the C# calendar walk are two implementations of business time: they must agree.</summary>
 public sealed class CalendarTableTests : IDisposable
 {
-    private readonly DuckDbConnection _connection = new(":memory:");
+    private readonly Warehouse _warehouse = Warehouse.InMemory(TimeProvider.System);
+    private readonly WarehouseConnection _connection;
 
-    public CalendarTableTests() => _connection.Open();
+    public CalendarTableTests() => _connection = _warehouse.OpenConnection();
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _connection.Dispose();
+        _warehouse.Dispose();
+    }
 
     public static TheoryData<string> CalendarNames => ["ny-business-hours", "ny-extended-hours", "24x7"];
 
@@ -37,7 +43,7 @@ public sealed class CalendarTableTests : IDisposable
                 pairs.Add((a, b));
                 appender.Append(a.ToUnixTimeTicks() / 10).Append(b.ToUnixTimeTicks() / 10).EndRow();
             }
-            appender.Close();
+            appender.Complete();
         }
         using var command = _connection.CreateCommand();
         command.CommandText = $"""

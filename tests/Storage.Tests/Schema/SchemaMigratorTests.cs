@@ -1,4 +1,4 @@
-using SupportLens.Storage.Data;
+using SupportLens.Storage.Sql;
 using SupportLens.Storage.Schema;
 
 namespace SupportLens.Storage.Tests.Schema;
@@ -9,87 +9,90 @@ public sealed class SchemaMigratorTests
     private static readonly Migration Second = new(2, "second", "ALTER TABLE notes ADD COLUMN author VARCHAR DEFAULT 'unknown'");
 
     [Fact]
-    public void Embedded_migrations_build_every_warehouse_table()
+    public void Embedded_migrations_build_the_warehouse_tables()
     {
-        using var connection = new DuckDbConnection(":memory:");
-        connection.Open();
-        var applied = new SchemaMigrator(SchemaMigrator.Embedded, TimeProvider.System).Migrate(connection);
-        Assert.Equal(SchemaMigrator.Embedded.Select(m => m.Version), applied);
-        foreach (var table in Warehouse.Tables)
-        {
-            using var command = new DuckDbCommand($"SELECT count(*) FROM {table}", connection);
-            Assert.Equal(0L, command.ExecuteScalar());
-        }
+        using var warehouse = Warehouse.InMemory(TimeProvider.System);
+        Assert.Equal(SchemaMigrator.Embedded.Select(m => m.Version), warehouse.AppliedMigrations);
+        var tables = warehouse.RowCounts().Select(c => c.Table).ToList();
+        Assert.Contains("tickets", tables);
+        Assert.Contains("ticket_sla", tables);
+        Assert.Contains("quarantine", tables);
     }
 
     [Fact]
     public void Migrating_twice_changes_nothing()
     {
-        using var connection = new DuckDbConnection(":memory:");
-        connection.Open();
-        var migrator = new SchemaMigrator(SchemaMigrator.Embedded, TimeProvider.System);
-        migrator.Migrate(connection);
-        Assert.Empty(migrator.Migrate(connection));
+        using var memory = Warehouse.InMemory(TimeProvider.System);
+        using var connection = memory.OpenConnection();
+        Assert.Empty(new SchemaMigrator(SchemaMigrator.Embedded, TimeProvider.System).Migrate(connection));
     }
 
     [Fact]
     public void An_older_database_is_upgraded_in_place_keeping_its_rows()
     {
         using var dir = new TempDirectory();
-        var path = dir.File("old.duckdb");
-        using (var connection = new DuckDbConnection(path))
+        using (var old = Warehouse.Open(dir.Path, TimeProvider.System, [First]))
+        using (var connection = old.OpenConnection())
         {
-            connection.Open();
-            new SchemaMigrator([First], TimeProvider.System).Migrate(connection);
             connection.ExecuteNonQuery("INSERT INTO notes VALUES (1, 'kept')");
         }
-        using (var connection = new DuckDbConnection(path))
+        using (var upgraded = Warehouse.Open(dir.Path, TimeProvider.System, [First, Second]))
+        using (var connection = upgraded.OpenConnection())
         {
-            connection.Open();
-            var applied = new SchemaMigrator([First, Second], TimeProvider.System).Migrate(connection);
-            Assert.Equal([2], applied);
-            using var command = new DuckDbCommand("SELECT body || '/' || author FROM notes", connection);
+            Assert.Equal([2], upgraded.AppliedMigrations);
+            using var command = connection.CreateCommand("SELECT body || '/' || author FROM notes");
             Assert.Equal("kept/unknown", command.ExecuteScalar());
-            Assert.Equal(2, SchemaMigrator.CurrentVersion(connection));
+            Assert.Equal(2, upgraded.SchemaVersion);
         }
     }
 
     [Fact]
-    public void Version_3_keeps_the_batches_and_splits_the_statuspage_components_of_stored_incidents()
+    public void Version_4_keeps_the_batches_and_splits_the_statuspage_components_of_stored_incidents()
     {
         using var dir = new TempDirectory();
-        var path = dir.File("v2.duckdb");
-        using (var connection = new DuckDbConnection(path))
+        using (var old = Warehouse.Open(dir.Path, TimeProvider.System, SchemaMigrator.Embedded.Take(3).ToList()))
+        using (var connection = old.OpenConnection())
         {
-            connection.Open();
-            new SchemaMigrator(SchemaMigrator.Embedded.Take(2).ToList(), TimeProvider.System).Migrate(connection);
             connection.ExecuteNonQuery(
                 "INSERT INTO ingest_batches (kind, profile, file, sha256, started_at, rows_read, status) VALUES ('incidents', 'statuspage', 'a.json', 'x', now(), 2, 'loaded');" +
                 "INSERT INTO incidents (source, incident_id, severity, title, component, started_at) VALUES " +
                 "('statuspage', 'S1', 2, 'Down', 'Git Operations, Issues', now()), ('statuspage', 'S2', 3, 'Slow', 'Pages', now()), " +
                 "('generic', 'G1', 3, 'Slow', 'web, api', now()), ('generic', 'G2', 3, 'None', NULL, now())");
         }
-        using (var connection = new DuckDbConnection(path))
+        using (var upgraded = Warehouse.Open(dir.Path, TimeProvider.System, SchemaMigrator.Embedded.Take(4).ToList()))
+        using (var connection = upgraded.OpenConnection())
         {
-            connection.Open();
-            Assert.Equal([3], new SchemaMigrator(SchemaMigrator.Embedded.Take(3).ToList(), TimeProvider.System).Migrate(connection));
-            using var command = new DuckDbCommand(
+            Assert.Equal([4], upgraded.AppliedMigrations);
+            using var command = connection.CreateCommand(
                 "SELECT (SELECT string_agg(incident_id || ':' || position || ':' || component, '|' ORDER BY incident_id, position) FROM incident_components) || ' / ' || " +
                 "(SELECT string_agg(incident_id || '=' || coalesce(component, '-'), '|' ORDER BY incident_id) FROM incidents) || ' / ' || " +
-                "(SELECT string_agg(batch_id || ':' || status || ':' || rows_read || ':' || rows_filtered, '|') FROM ingest_batches)", connection);
+                "(SELECT string_agg(batch_id || ':' || status || ':' || rows_read || ':' || rows_filtered, '|') FROM ingest_batches)");
             // A generic incident's component was never joined by us: it stays one name.
             Assert.Equal("G1:1:web, api|S1:1:Git Operations|S1:2:Issues|S2:1:Pages / G1=web, api|G2=-|S1=Git Operations|S2=Pages / 1:loaded:2:0", command.ExecuteScalar());
             connection.ExecuteNonQuery("INSERT INTO ingest_batches (kind, profile, file, sha256, started_at, status) VALUES ('tickets', 'generic', 'b.csv', 'y', now(), 'all_rejected')");
-            using var next = new DuckDbCommand("SELECT max(batch_id) FROM ingest_batches", connection);
+            using var next = connection.CreateCommand("SELECT max(batch_id) FROM ingest_batches");
             Assert.Equal(2L, next.ExecuteScalar());
         }
     }
 
     [Fact]
+    public void A_database_file_from_a_newer_build_is_refused_when_opened()
+    {
+        using var dir = new TempDirectory();
+        using (Warehouse.Open(dir.Path, TimeProvider.System, [First, Second]))
+        {
+        }
+        var error = Assert.Throws<SchemaVersionException>(() => Warehouse.Open(dir.Path, TimeProvider.System, [First]));
+        Assert.Contains("nothing was changed", error.Message);
+        using var again = Warehouse.Open(dir.Path, TimeProvider.System, [First, Second]);
+        Assert.Equal(2, again.SchemaVersion);
+    }
+
+    [Fact]
     public void A_database_from_a_newer_build_is_refused_untouched()
     {
-        using var connection = new DuckDbConnection(":memory:");
-        connection.Open();
+        using var memory = Warehouse.InMemory(TimeProvider.System, [First]);
+        using var connection = memory.OpenConnection();
         new SchemaMigrator([First, Second], TimeProvider.System).Migrate(connection);
         var error = Assert.Throws<SchemaVersionException>(() => new SchemaMigrator([First], TimeProvider.System).Migrate(connection));
         Assert.Contains("schema version 2", error.Message);
@@ -100,12 +103,12 @@ public sealed class SchemaMigratorTests
     [Fact]
     public void A_failing_migration_leaves_the_previous_version()
     {
-        using var connection = new DuckDbConnection(":memory:");
-        connection.Open();
+        using var memory = Warehouse.InMemory(TimeProvider.System, [First]);
+        using var connection = memory.OpenConnection();
         var broken = new Migration(2, "broken", "ALTER TABLE notes ADD COLUMN x INTEGER; SELECT no_such_thing FROM notes");
-        Assert.Throws<DuckDbException>(() => new SchemaMigrator([First, broken], TimeProvider.System).Migrate(connection));
+        Assert.Throws<WarehouseException>(() => new SchemaMigrator([First, broken], TimeProvider.System).Migrate(connection));
         Assert.Equal(1, SchemaMigrator.CurrentVersion(connection));
-        using var columns = new DuckDbCommand("SELECT count(*) FROM information_schema.columns WHERE table_name = 'notes'", connection);
+        using var columns = connection.CreateCommand("SELECT count(*) FROM information_schema.columns WHERE table_name = 'notes'");
         Assert.Equal(2L, columns.ExecuteScalar());
     }
 

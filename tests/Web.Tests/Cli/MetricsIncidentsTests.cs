@@ -37,7 +37,7 @@ public sealed class MetricsIncidentsTests
         Assert.Equal(0, result.ExitCode);
         using var document = JsonDocument.Parse(result.Output);
         var root = document.RootElement;
-        Assert.Equal(["from", "to", "time_zone", "groups", "incidents", "availability"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["from", "to", "time_zone", "as_of", "groups", "incidents", "availability"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("all", root.GetProperty("groups")[0].GetProperty("key").GetString());
 
         var incidents = root.GetProperty("incidents");

@@ -24,7 +24,7 @@ public sealed class IncidentSampleFixture : IDisposable
             Assert.True(report.RowsLoaded > 0, file);
             Assert.Equal(0, report.RowsRejected);
         }
-        Service = new IncidentMetricsService(Warehouse.OpenConnection, SupportLensSettings.Default, TimeProvider.System);
+        Service = new IncidentMetricsService(Warehouse, SupportLensSettings.Default, TimeProvider.System);
     }
 
     internal Warehouse Warehouse { get; }

@@ -1,0 +1,15 @@
+using SupportLens.Analytics.Configuration;
+using SupportLens.Analytics.Horizon;
+using SupportLens.Analytics.Sla;
+
+namespace SupportLens.Analytics.Refresh;
+
+/// <summary>Every derived table, in the order a refresh brings them up to date (each may read those before it).</summary>
+public static class DerivedTables
+{
+    public static IReadOnlyList<IDerivedTable> All(SupportLensSettings settings, TimeProvider time) =>
+    [
+        new DataHorizonTable(time),
+        new SlaLedger(new SlaClock(settings.SlaPolicies), time),
+    ];
+}

@@ -1,0 +1,18 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using SupportLens.Storage;
+using SupportLens.Web.Composition;
+
+namespace SupportLens.Web.Cli;
+
+/// <summary>The composition root as a verb sees it: the services of the data directory and configuration it was given.</summary>
+internal static class CliServices
+{
+    internal static ServiceProvider Build(ParseResult parse, Option<string?> data, Option<string?>? config, TimeProvider time)
+    {
+        var options = new SupportLensOptions(
+            DataDirectory.Resolve(parse.GetValue(data)),
+            config is null ? SettingsFile.Resolve(null) : SettingsFile.Resolve(parse.GetValue(config)));
+        return new ServiceCollection().AddSupportLens(options, time).BuildServiceProvider();
+    }
+}

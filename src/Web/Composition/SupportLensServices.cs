@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using SupportLens.Analytics.Configuration;
+using SupportLens.Analytics.Horizon;
+using SupportLens.Analytics.Incidents;
+using SupportLens.Analytics.Metrics;
+using SupportLens.Analytics.Refresh;
+using SupportLens.Ingest;
+using SupportLens.Storage;
+
+namespace SupportLens.Web.Composition;
+
+/// <summary>
+/// The composition root: every service SupportLens has, built once and handed to the CLI verbs, the web host and the
+/// jobs alike. The warehouse opens on first use, so a verb that needs no database never takes DuckDB's file lock.
+/// </summary>
+public static class SupportLensServices
+{
+    public static IServiceCollection AddSupportLens(this IServiceCollection services, SupportLensOptions options, TimeProvider time)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(time);
+        services.AddSingleton(_ => SettingsFile.Load(options.ConfigPath));
+        services.AddSingleton(_ => Warehouse.Open(options.DataDirectory, time));
+
+        services.AddSingleton(provider => new MetricsService(provider.GetRequiredService<Warehouse>(), provider.GetRequiredService<SupportLensSettings>()));
+        services.AddSingleton(provider => new IncidentMetricsService(
+            provider.GetRequiredService<Warehouse>(), provider.GetRequiredService<SupportLensSettings>(), time));
+        services.AddSingleton(provider => new DataHorizons(provider.GetRequiredService<Warehouse>()));
+        services.AddSingleton(provider => new RefreshService(
+            provider.GetRequiredService<Warehouse>(), DerivedTables.All(provider.GetRequiredService<SupportLensSettings>(), time), time));
+        services.AddSingleton(provider => new Ingestor(provider.GetRequiredService<Warehouse>(), time));
+        return services;
+    }
+}
