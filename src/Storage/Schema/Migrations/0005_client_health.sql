@@ -1,4 +1,4 @@
--- SupportLens warehouse, version 4: every active client's health on every day of the history, and its churn risk, each
+-- SupportLens warehouse, version 5: every active client's health on every day of the history, and its churn risk, each
 -- computed from what was known on that day. Kept by `supportlens refresh` (the client-health derived table); reads only
 -- read them. Replaces version 1's placeholder health_scores.
 
