@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using NodaTime;
 using SupportLens.Analytics.Metrics;
 using SupportLens.Storage.Sql;
@@ -21,8 +20,8 @@ namespace SupportLens.Analytics.Health;
 /// Every fact is an item (a ticket, an answer, an SLA target, an incident) that belongs to a day's window from one day
 /// to another: a ticket created on day c and known escalated on day e is in the escalated count of days max(c, e) to
 /// c + window − 1. So each item writes +1 on its first day and −1 on the day after its last, and a running sum per
-/// client over the days gives every day's counts at once: the cost is one pass over the rows and one over the
-/// client-days, never a query per client-day.
+/// client over the days gives every day's counts at once. Items of the same client, days and kind are counted together
+/// first, so the cost is one pass over the rows and a few deltas per client-day, never a query per client-day.
 /// </remarks>
 public sealed class HealthInputsQuery(HealthSettings settings, DateTimeZone zone)
 {
@@ -109,10 +108,10 @@ public sealed class HealthInputsQuery(HealthSettings settings, DateTimeZone zone
             Item("tk", "c", "c", t, "esc_known", "escalated IS NOT NULL"),
             Item("tk", "c", "coalesce(e, c)", t, "esc_yes", "escalated"),
             // Solved tickets by solve day.
-            Item("tk", "d", "d", t, "fcr_known", "d IS NOT NULL AND agent_replies IS NOT NULL AND reopens IS NOT NULL"),
-            Item("tk", "d", "d", t, "fcr_yes", "d IS NOT NULL AND agent_replies <= 1 AND reopens = 0"),
-            Item("tk", "d", "d", t, "reopen_known", "d IS NOT NULL AND reopens IS NOT NULL"),
-            Item("tk", "d", "d", t, "reopen_yes", "d IS NOT NULL AND reopens > 0"),
+            Item("tk", "d", "d", t, "fcr_known", "d IS NOT NULL AND fcr_known"),
+            Item("tk", "d", "d", t, "fcr_yes", "d IS NOT NULL AND one_touch"),
+            Item("tk", "d", "d", t, "reopen_known", "d IS NOT NULL AND reopen_known"),
+            Item("tk", "d", "d", t, "reopen_yes", "d IS NOT NULL AND reopened"),
             Item("cs", "r", "r", s, "csat_total"),
             Item("cs", "r", "r", s, "csat_good", "good"),
             Item("np", "r", "r", s, "nps_pro", "score >= 9"),
@@ -137,21 +136,29 @@ public sealed class HealthInputsQuery(HealthSettings settings, DateTimeZone zone
             ? $"CAST(coalesce(r.{m}, 0) + coalesce(a.{m}, 0) AS BIGINT)"
             : $"CAST(r.{m} AS BIGINT)"));
 
-        var sql = new StringBuilder();
-        sql.Append($$"""
+        return $$"""
             WITH
             esc AS (
                 SELECT source, ticket_id, min(occurred_at) AS escalated_at FROM ticket_events WHERE event = 'escalation' GROUP BY ALL),
+            -- Every source is first counted per client, day and kind (n), so the deltas are a few per client-day
+            -- however many tickets there are.
             tk AS MATERIALIZED (
-                SELECT t.client_id,
-                       CAST(timezone($zone, t.created_at) AS DATE) AS c,
-                       CASE WHEN t.status IN ('solved', 'closed')
-                            THEN CAST(timezone($zone, coalesce(t.solved_at, t.closed_at)) AS DATE) END AS d,
-                       CAST(timezone($zone, x.escalated_at) AS DATE) AS e,
-                       t.agent_replies, t.reopens, t.escalated
-                FROM tickets t LEFT JOIN esc x ON x.source = t.source AND x.ticket_id = t.ticket_id),
-            cs AS (SELECT client_id, CAST(timezone($zone, responded_at) AS DATE) AS r, good FROM csat_responses),
-            np AS (SELECT client_id, CAST(timezone($zone, responded_at) AS DATE) AS r, score FROM nps_responses),
+                SELECT client_id, c, d, e, escalated, fcr_known, one_touch, reopen_known, reopened, count(*) AS n
+                FROM (
+                    SELECT t.client_id,
+                           CAST(timezone($zone, t.created_at) AS DATE) AS c,
+                           CASE WHEN t.status IN ('solved', 'closed')
+                                THEN CAST(timezone($zone, coalesce(t.solved_at, t.closed_at)) AS DATE) END AS d,
+                           CAST(timezone($zone, x.escalated_at) AS DATE) AS e,
+                           t.escalated,
+                           t.agent_replies IS NOT NULL AND t.reopens IS NOT NULL AS fcr_known,
+                           coalesce(t.agent_replies <= 1 AND t.reopens = 0, false) AS one_touch,
+                           t.reopens IS NOT NULL AS reopen_known,
+                           coalesce(t.reopens > 0, false) AS reopened
+                    FROM tickets t LEFT JOIN esc x ON x.source = t.source AND x.ticket_id = t.ticket_id)
+                GROUP BY ALL),
+            cs AS (SELECT client_id, CAST(timezone($zone, responded_at) AS DATE) AS r, good, count(*) AS n FROM csat_responses GROUP BY ALL),
+            np AS MATERIALIZED (SELECT client_id, CAST(timezone($zone, responded_at) AS DATE) AS r, score, count(*) AS n FROM nps_responses GROUP BY ALL),
             sla AS (
                 SELECT s.*, t.priority = 'urgent' AS urgent
                 FROM ticket_sla s LEFT JOIN tickets t ON t.source = s.source AND t.ticket_id = s.ticket_id),
@@ -172,15 +179,18 @@ public sealed class HealthInputsQuery(HealthSettings settings, DateTimeZone zone
                        CASE WHEN resolution_done_at <= resolution_due THEN resolution_done_at ELSE resolution_due END
                 FROM sla),
             sl AS (
-                SELECT client_id, CAST(timezone($zone, created_at) AS DATE) AS c, urgent, outcome, CAST(timezone($zone, known_at) AS DATE) AS k
-                FROM targets WHERE outcome IS NOT NULL),
+                SELECT client_id, CAST(timezone($zone, created_at) AS DATE) AS c, coalesce(urgent, false) AS urgent, outcome,
+                       CAST(timezone($zone, known_at) AS DATE) AS k, count(*) AS n
+                FROM targets WHERE outcome IS NOT NULL GROUP BY ALL),
             inc AS (
                 -- Incidents that named the client; those that hit everybody have no client and count for all.
-                SELECT ic.client_id, CAST(timezone($zone, i.started_at) AS DATE) AS c, i.severity
-                FROM incidents i JOIN incident_clients ic ON ic.source = i.source AND ic.incident_id = i.incident_id
-                WHERE NOT i.affects_all
-                UNION ALL
-                SELECT NULL, CAST(timezone($zone, started_at) AS DATE), severity FROM incidents WHERE affects_all),
+                SELECT client_id, c, severity, count(*) AS n FROM (
+                    SELECT ic.client_id, CAST(timezone($zone, i.started_at) AS DATE) AS c, i.severity
+                    FROM incidents i JOIN incident_clients ic ON ic.source = i.source AND ic.incident_id = i.incident_id
+                    WHERE NOT i.affects_all
+                    UNION ALL
+                    SELECT NULL, CAST(timezone($zone, started_at) AS DATE), severity FROM incidents WHERE affects_all)
+                GROUP BY ALL),
             deltas AS (
             {{string.Join("\n    UNION ALL\n    ", items)}}),
             daily AS (
@@ -208,8 +218,7 @@ public sealed class HealthInputsQuery(HealthSettings settings, DateTimeZone zone
             ASOF LEFT JOIN own r ON r.client_id = g.client_id AND r.day <= g.day
             ASOF LEFT JOIN everyone a ON a.day <= g.day
             ORDER BY g.client_id, g.day
-            """);
-        return sql.ToString();
+            """;
     }
 
     /// <summary>
@@ -219,7 +228,7 @@ public sealed class HealthInputsQuery(HealthSettings settings, DateTimeZone zone
     private static string Item(string source, string start, string known, int length, string measure, string? condition = null)
     {
         var where = $"WHERE greatest({start}, {known}) < {start} + {length}" + (condition is null ? "" : $" AND ({condition})");
-        return $"SELECT client_id, greatest({start}, {known}) AS day, '{measure}' AS m, 1 AS v FROM {source} {where}\n" +
-            $"    UNION ALL SELECT client_id, {start} + {length}, '{measure}', -1 FROM {source} {where}";
+        return $"SELECT client_id, greatest({start}, {known}) AS day, '{measure}' AS m, n AS v FROM {source} {where}\n" +
+            $"    UNION ALL SELECT client_id, {start} + {length}, '{measure}', -n FROM {source} {where}";
     }
 }

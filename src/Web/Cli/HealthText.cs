@@ -127,9 +127,17 @@ internal static class HealthText
     {
         null => "Risk: no risk run covers this day; run `supportlens refresh`.",
         { Method: RiskMethod.Model } r => string.Create(Invariant,
-            $"Risk model: {r.Model}, trained on what was known on {HealthCommand.Iso(r.RunAsOf)} ({r.ChurnEvents} churn events; " +
+            $"Risk model: {ModelName(r.Model)}, trained on what was known on {HealthCommand.Iso(r.RunAsOf)} ({r.ChurnEvents} churn events; " +
             $"time-ordered cross-validation AUC {Number(r.Auc, "0.000")}, Brier {Number(r.Brier, "0.000")})"),
         _ => $"Risk flags from health rules, not a model: {run.Note}",
+    };
+
+    private static string ModelName(string? model) => model switch
+    {
+        "logistic_regression" => "logistic regression",
+        "light_gbm" => "LightGBM",
+        "fast_tree" => "FastTree",
+        _ => model ?? "–",
     };
 
     private static void Retention(StringBuilder text, HealthRetention retention, SupportLensSettings settings)
