@@ -1,4 +1,4 @@
-namespace SupportLens.Web.SampleData;
+namespace SupportLens.SampleData;
 
 /// <summary>
 /// xoshiro256** seeded through SplitMix64. Our own generator rather than System.Random because the sample

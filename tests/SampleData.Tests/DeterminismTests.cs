@@ -1,6 +1,5 @@
-using SupportLens.Web.SampleData;
 
-namespace SupportLens.Web.Tests.SampleData;
+namespace SupportLens.SampleData.Tests;
 
 [Collection(SampleDataCollection.Name)]
 public sealed class DeterminismTests(SampleDataFixture fixture)
@@ -8,7 +7,7 @@ public sealed class DeterminismTests(SampleDataFixture fixture)
     private static readonly string[] GeneratedFiles =
     [
         "README.md", "clients.csv", "tickets.csv.gz", "ticket-events.csv.gz", "csat.csv", "nps.csv", "incidents.csv", "checks.csv.gz",
-        "zendesk/tickets.csv.gz", "statuspage/incidents.json",
+        "volume.csv.gz", "zendesk/tickets.csv.gz", "statuspage/incidents.json",
     ];
 
     [Fact]
@@ -38,7 +37,7 @@ public sealed class DeterminismTests(SampleDataFixture fixture)
     [Fact]
     public void The_committed_sample_data_is_what_the_generator_writes_with_the_defaults()
     {
-        var committed = Path.Combine(SampleFiles.RepositoryRoot(), "sample-data");
+        var committed = RepositoryFiles.SampleData("");
         foreach (var file in GeneratedFiles)
         {
             var path = Path.Combine(committed, file);

@@ -1,6 +1,4 @@
-using SupportLens.Web.SampleData;
-
-namespace SupportLens.Web.Tests.SampleData;
+namespace SupportLens.SampleData.Tests;
 
 /// <summary>The default history, generated once for all sample-data tests (a few seconds).</summary>
 public sealed class SampleDataFixture : IDisposable

@@ -1,21 +1,11 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace SupportLens.Web.Tests.SampleData;
+namespace SupportLens.SampleData.Tests;
 
 /// <summary>Reads the generated files back: a small RFC 4180 reader (quotes, doubled quotes), enough for our own output.</summary>
 internal static class SampleFiles
 {
-    internal static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SupportLens.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root (SupportLens.slnx) not found.");
-    }
-
     internal static string ReadText(string path)
     {
         if (!path.EndsWith(".gz", StringComparison.Ordinal))

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using NodaTime;
-using SupportLens.Web.SampleData;
+using SupportLens.SampleData.Clients;
 
-namespace SupportLens.Web.Tests.SampleData;
+namespace SupportLens.SampleData.Tests;
 
 /// <summary>Every row is valid per DESIGN.md §3, so ingest can load the files with zero rejected rows.</summary>
 [Collection(SampleDataCollection.Name)]

@@ -1,6 +1,7 @@
 using NodaTime;
+using SupportLens.Analytics.Sla;
 
-namespace SupportLens.Web.SampleData;
+namespace SupportLens.SampleData.Clients;
 
 /// <summary>
 /// Picks who leaves, when, and how they decline first; and a few noisy clients that look bad but stay, so a risk
@@ -11,7 +12,7 @@ internal static class ChurnStories
     internal const string IncidentBurned = "incident-burned";
     internal const string IncidentMagnet = "incident-magnet";
 
-    private sealed record Plan(string Pattern, Tier Tier, int ChurnMonth, int DeclineMonths, Func<Instant, Instant, ClientStory> Story);
+    private sealed record Plan(string Pattern, SupportTier Tier, int ChurnMonth, int DeclineMonths, Func<Instant, Instant, ClientStory> Story);
 
     internal static IReadOnlyList<SampleClient> Assign(IReadOnlyList<SampleClient> clients, HistoryWindow window, LocalDate today, Prng rng)
     {
@@ -22,19 +23,19 @@ internal static class ChurnStories
         // Churn months are spread over the second half of the history so each decline has room to show.
         var plans = new List<Plan>
         {
-            new("silent-fade", Tier.Starter, months - 8, 5, (from, to) => new ClientStory(StoryKind.Churn, "silent-fade",
+            new("silent-fade", SupportTier.Starter, months - 8, 5, (from, to) => new ClientStory(StoryKind.Churn, "silent-fade",
                 "usage fades: ticket volume falls to a third, fewer surveys come back, NPS slides to detractor, and the few tickets left wait longer in a low-priority queue",
                 from, to, Volume: 0.3, CsatPenalty: 0.18, Delay: 2.2, NpsPenalty: 4.5, SurveyResponse: 0.5)),
-            new("service-failure", Tier.Professional, months - 6, 4, (from, to) => new ClientStory(StoryKind.Churn, "service-failure",
+            new("service-failure", SupportTier.Professional, months - 6, 4, (from, to) => new ClientStory(StoryKind.Churn, "service-failure",
                 "mis-routed to an understaffed queue: first responses and resolutions blow through the SLA, CSAT and NPS follow",
                 from, to, CsatPenalty: 0.3, Delay: 5.0, NpsPenalty: 4.0)),
-            new("champion-left", Tier.Professional, months - 4, 3, (from, to) => new ClientStory(StoryKind.Churn, "champion-left",
+            new("champion-left", SupportTier.Professional, months - 4, 3, (from, to) => new ClientStory(StoryKind.Churn, "champion-left",
                 "their admin and champion leaves: volume halves overnight, the newcomers' how-to tickets reopen, NPS drops hard",
                 from, to, Volume: 0.5, CsatPenalty: 0.18, ReopenBoost: 0.12, NpsPenalty: 5.0, SurveyResponse: 0.7, Sudden: true)),
-            new("escalation-spiral", Tier.Business, months - 3, 5, (from, to) => new ClientStory(StoryKind.Churn, "escalation-spiral",
+            new("escalation-spiral", SupportTier.Business, months - 3, 5, (from, to) => new ClientStory(StoryKind.Churn, "escalation-spiral",
                 "an integration goes wrong: volume rises, a third of tickets escalate to level 2–3, reopens climb, resolution SLAs breach",
                 from, to, Volume: 1.6, CsatPenalty: 0.2, Delay: 1.8, EscalationBoost: 0.35, ReopenBoost: 0.15, NpsPenalty: 4.0)),
-            new(IncidentBurned, Tier.Enterprise, months - 1, 4, (from, to) => new ClientStory(StoryKind.Churn, IncidentBurned,
+            new(IncidentBurned, SupportTier.Enterprise, months - 1, 4, (from, to) => new ClientStory(StoryKind.Churn, IncidentBurned,
                 "hit by a run of incidents: urgent outage tickets spike, CSAT after each incident is poor, NPS turns negative",
                 from, to, Volume: 1.3, CsatPenalty: 0.3, Delay: 2.0, UrgentBoost: 0.25, NpsPenalty: 4.0)),
         };
@@ -58,7 +59,7 @@ internal static class ChurnStories
 
         // A pilot that never takes off: signs early in the history, floods support with how-tos and reopens, leaves after 7 months.
         {
-            var client = Pick(result.Values, Tier.Starter, used, rng, signedBefore: null);
+            var client = Pick(result.Values, SupportTier.Starter, used, rng, signedBefore: null);
             var start = window.FirstDay.PlusDays(rng.Next(25, 60));
             var churnedOn = start.PlusMonths(7);
             result[client.Id] = client with
@@ -73,15 +74,15 @@ internal static class ChurnStories
             };
         }
 
-        var noisy = new (Tier Tier, ClientStory Story)[]
+        var noisy = new (SupportTier Tier, ClientStory Story)[]
         {
-            (Tier.Professional, new ClientStory(StoryKind.Noisy, "loud-but-loyal",
+            (SupportTier.Professional, new ClientStory(StoryKind.Noisy, "loud-but-loyal",
                 "twice the tickets of its peers, many marked urgent, blunt CSAT, but a promoter that renews")
                 { Volume = 2.0, UrgentBoost = 0.2, CsatPenalty = 0.1, NpsPenalty = -0.8 }),
-            (Tier.Business, new ClientStory(StoryKind.Noisy, IncidentMagnet,
+            (SupportTier.Business, new ClientStory(StoryKind.Noisy, IncidentMagnet,
                 "on the components that break most: caught in extra incidents and their ticket spikes, yet satisfied with how they are handled")
                 { Volume = 1.2, CsatPenalty = 0.05 }),
-            (Tier.Starter, new ClientStory(StoryKind.Noisy, "grumpy-reviewer",
+            (SupportTier.Starter, new ClientStory(StoryKind.Noisy, "grumpy-reviewer",
                 "answers every survey and scores harshly, with SLAs met and steady volume; stays")
                 { CsatPenalty = 0.3, NpsPenalty = 1.2, SurveyResponse = 1.8 }),
         };
@@ -96,7 +97,7 @@ internal static class ChurnStories
 
     private static Instant Start(SampleClient client, LocalDate day) => client.Zone.AtStartOfDay(day).ToInstant();
 
-    private static SampleClient Pick(IEnumerable<SampleClient> clients, Tier tier, HashSet<string> used, Prng rng, LocalDate? signedBefore)
+    private static SampleClient Pick(IEnumerable<SampleClient> clients, SupportTier tier, HashSet<string> used, Prng rng, LocalDate? signedBefore)
     {
         var candidates = clients
             .Where(c => c.Tier == tier && !used.Contains(c.Id) && (signedBefore is null || c.ContractStart < signedBefore))

@@ -1,31 +1,7 @@
 using NodaTime;
+using SupportLens.Analytics.Sla;
 
-namespace SupportLens.Web.SampleData;
-
-/// <summary>One client of the sample history (the generic `clients` fields of DESIGN.md §3 plus what drives its tickets).</summary>
-internal sealed record SampleClient(
-    string Id,
-    string Name,
-    string Domain,
-    Tier Tier,
-    DateTimeZone Zone,
-    string Region,
-    string SuccessManager,
-    LocalDate ContractStart,
-    LocalDate RenewalDate,
-    decimal Mrr,
-    LocalDate? ChurnedOn,
-    double Size,
-    ClientStory Story)
-{
-    internal SlaPolicy Policy => SlaPolicy.For(Tier);
-
-    internal Instant ActiveFrom => Zone.AtStartOfDay(ContractStart).ToInstant();
-
-    internal Instant ActiveUntil => ChurnedOn is { } day ? Zone.AtStartOfDay(day).ToInstant() : Instant.MaxValue;
-
-    internal bool IsActive(Instant t) => t >= ActiveFrom && t < ActiveUntil;
-}
+namespace SupportLens.SampleData.Clients;
 
 /// <summary>
 /// The 40 clients: the support plan's tier split (16/12/8/4), spread over the time zones and regions a real-estate
@@ -67,29 +43,29 @@ internal static class ClientRoster
     ];
 
     /// <summary>Tickets a month for a client of size 1 at the start of the history.</summary>
-    internal static double MonthlyTickets(Tier tier) => tier switch
+    internal static double MonthlyTickets(SupportTier tier) => tier switch
     {
-        Tier.Starter => 12,
-        Tier.Professional => 26,
-        Tier.Business => 52,
+        SupportTier.Starter => 12,
+        SupportTier.Professional => 26,
+        SupportTier.Business => 52,
         _ => 110,
     };
 
-    private static (decimal Min, decimal Max) MrrRange(Tier tier) => tier switch
+    private static (decimal Min, decimal Max) MrrRange(SupportTier tier) => tier switch
     {
-        Tier.Starter => (149m, 499m),
-        Tier.Professional => (900m, 2500m),
-        Tier.Business => (4000m, 9000m),
+        SupportTier.Starter => (149m, 499m),
+        SupportTier.Professional => (900m, 2500m),
+        SupportTier.Business => (4000m, 9000m),
         _ => (15000m, 40000m),
     };
 
     internal static IReadOnlyList<SampleClient> Create(HistoryWindow window, LocalDate today, Prng rng)
     {
-        var tiers = new List<Tier>();
-        tiers.AddRange(Enumerable.Repeat(Tier.Starter, 16));
-        tiers.AddRange(Enumerable.Repeat(Tier.Professional, 12));
-        tiers.AddRange(Enumerable.Repeat(Tier.Business, 8));
-        tiers.AddRange(Enumerable.Repeat(Tier.Enterprise, 4));
+        var tiers = new List<SupportTier>();
+        tiers.AddRange(Enumerable.Repeat(SupportTier.Starter, 16));
+        tiers.AddRange(Enumerable.Repeat(SupportTier.Professional, 12));
+        tiers.AddRange(Enumerable.Repeat(SupportTier.Business, 8));
+        tiers.AddRange(Enumerable.Repeat(SupportTier.Enterprise, 4));
         Shuffle(tiers, rng);
         var names = Names.ToList();
         Shuffle(names, rng);
@@ -101,7 +77,7 @@ internal static class ClientRoster
             var tier = tiers[i];
             var (zone, region) = rng.Pick<(string, string)>(locations);
             // Most clients predate the history; a third of the smaller ones sign during it, so the book grows.
-            var signedDuring = tier is Tier.Starter or Tier.Professional && rng.Chance(0.3);
+            var signedDuring = tier is SupportTier.Starter or SupportTier.Professional && rng.Chance(0.3);
             var contractStart = signedDuring
                 ? window.FirstDay.PlusDays(rng.Next(20, 330))
                 : window.FirstDay.PlusDays(-rng.Next(60, 1500));

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace SupportLens.Web.SampleData;
+namespace SupportLens.SampleData.Clients;
 
 internal enum StoryKind
 {

@@ -1,6 +1,8 @@
 using NodaTime;
+using SupportLens.SampleData.Clients;
+using SupportLens.SampleData.Incidents;
 
-namespace SupportLens.Web.SampleData;
+namespace SupportLens.SampleData.Demand;
 
 /// <summary>A product launch: a surge of how-to and integration tickets that decays over two weeks.</summary>
 internal sealed record ProductLaunch(string Name, LocalDate Day);
@@ -63,7 +65,7 @@ internal sealed class DemandModel
             * (1 + _growth[index] * _window.Progress(hour))
             * Weekly[(int)local.DayOfWeek - 1]
             * Intraday[local.Hour];
-        if (PublicHolidays.IsHoliday(client.Region, local.Date))
+        if (RegionalHolidays.IsHoliday(client.Region, local.Date))
         {
             rate *= 0.2;
         }
@@ -78,7 +80,7 @@ internal sealed class DemandModel
         var surge = 1.0;
         foreach (var launch in Launches)
         {
-            var days = (hour - SampleDataOptions.ReportingZone.AtStartOfDay(launch.Day).ToInstant()).TotalDays;
+            var days = (hour - SupportPlan.ReportingZone.AtStartOfDay(launch.Day).ToInstant()).TotalDays;
             if (days is >= 0 and < 21)
             {
                 surge += 1.1 * Math.Exp(-days / 4.0);

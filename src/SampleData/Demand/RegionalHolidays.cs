@@ -1,28 +1,32 @@
 using NodaTime;
 
-namespace SupportLens.Web.SampleData;
+namespace SupportLens.SampleData.Demand;
 
 /// <summary>
-/// Public holidays of the regions our clients sit in. Brokerages are closed on them, so ticket volume drops;
-/// the support plan's business-hours calendar (America/New_York) skips the US ones.
+/// The demand model's holidays: the days brokerages in each of our clients' regions are closed, so their ticket volume
+/// drops. The US regions observe the support plan's own US holiday set (the one its business-hours calendars close on);
+/// Canada, the UK &amp; Ireland and ANZ have theirs here, because only the demand model needs them: no SLA calendar of
+/// the plan runs on them.
 /// </summary>
-internal static class PublicHolidays
+internal static class RegionalHolidays
 {
-    internal static bool IsHoliday(string region, LocalDate date) => For(region, date.Year).Contains(date);
-
     private static readonly Dictionary<(string, int), HashSet<LocalDate>> Cache = [];
     private static readonly Lock CacheLock = new();
 
-    internal static HashSet<LocalDate> For(string region, int year)
+    internal static bool IsHoliday(string region, LocalDate date)
     {
+        if (region.StartsWith("US ", StringComparison.Ordinal))
+        {
+            return SupportPlan.UsHolidays.IsHoliday(date);
+        }
         lock (CacheLock)
         {
-            if (!Cache.TryGetValue((region, year), out var days))
+            if (!Cache.TryGetValue((region, date.Year), out var days))
             {
-                days = [.. Compute(region, year)];
-                Cache[(region, year)] = days;
+                days = [.. Compute(region, date.Year)];
+                Cache[(region, date.Year)] = days;
             }
-            return days;
+            return days.Contains(date);
         }
     }
 
@@ -60,25 +64,9 @@ internal static class PublicHolidays
                 yield return Observed(new LocalDate(year, 12, 25));
                 yield return new LocalDate(year, 12, 26);
                 break;
-            default: // the US regions
-                foreach (var day in UnitedStates(year))
-                {
-                    yield return day;
-                }
-                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(region), region, "No holidays known for this region.");
         }
-    }
-
-    /// <summary>The holidays the support plan's Mon–Fri calendars skip (the plan's business hours are EST).</summary>
-    internal static IEnumerable<LocalDate> UnitedStates(int year)
-    {
-        yield return Observed(new LocalDate(year, 1, 1));
-        yield return Nth(year, 1, IsoDayOfWeek.Monday, 3);
-        yield return Last(year, 5, IsoDayOfWeek.Monday);
-        yield return Observed(new LocalDate(year, 7, 4));
-        yield return Nth(year, 9, IsoDayOfWeek.Monday, 1);
-        yield return Nth(year, 11, IsoDayOfWeek.Thursday, 4);
-        yield return Observed(new LocalDate(year, 12, 25));
     }
 
     private static LocalDate Observed(LocalDate day) => day.DayOfWeek switch

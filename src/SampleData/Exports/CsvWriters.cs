@@ -3,8 +3,14 @@ using System.IO.Compression;
 using System.Text;
 using CsvHelper;
 using NodaTime;
+using NodaTime.Text;
+using SupportLens.SampleData.Contacts;
+using SupportLens.SampleData.Incidents;
+using SupportLens.SampleData.Scale;
+using SupportLens.SampleData.Surveys;
+using SupportLens.SampleData.Tickets;
 
-namespace SupportLens.Web.SampleData;
+namespace SupportLens.SampleData.Exports;
 
 /// <summary>
 /// Writes the generic files of DESIGN.md §3. Fields are written one by one (no reflection mapping) so the column order
@@ -46,23 +52,27 @@ internal static class CsvWriters
 
     internal static string Iso(Instant? t) => t is { } value ? Iso(value) : "";
 
-    internal static string Date(LocalDate day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    internal static string Iso(DateTimeOffset? t) => t is { } value ? Iso(value) : "";
+
+    internal static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     internal static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
     internal static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    internal static int Clients(string path, IEnumerable<SampleClient> clients)
+    internal static int Clients(string path, IEnumerable<ClientRow> clients)
     {
         using var csv = Open(path);
         Header(csv, "client_id", "name", "tier", "timezone", "region", "success_manager", "contract_start", "renewal_date", "mrr", "churned_on");
         var rows = 0;
         foreach (var c in clients)
         {
-            csv.WriteField(c.Id);
+            csv.WriteField(c.ClientId);
             csv.WriteField(c.Name);
-            csv.WriteField(c.Tier.Name());
-            csv.WriteField(c.Zone.Id);
+            csv.WriteField(c.Tier);
+            csv.WriteField(c.TimeZone);
             csv.WriteField(c.Region);
             csv.WriteField(c.SuccessManager);
             csv.WriteField(Date(c.ContractStart));
@@ -81,27 +91,27 @@ internal static class CsvWriters
         "first_response_at", "solved_at", "closed_at", "updated_at", "agent_replies", "reopens", "escalated",
     ];
 
-    /// <summary>Streams tickets as they come; <paramref name="observe"/> sees each one (the summary, the Zendesk export).</summary>
-    internal static long Tickets(string path, IEnumerable<SampleTicket> tickets, Action<SampleTicket>? observe = null)
+    /// <summary>Streams tickets as they come; <paramref name="observe"/> sees each one (progress of a large file).</summary>
+    internal static long Tickets(string path, IEnumerable<TicketRow> tickets, Action<TicketRow>? observe = null)
     {
         using var csv = Open(path);
         Header(csv, TicketColumns);
         var rows = 0L;
         foreach (var t in tickets)
         {
-            csv.WriteField(t.Id);
-            csv.WriteField(t.Client.Id);
-            csv.WriteField(Iso(t.Created));
+            csv.WriteField(t.TicketId);
+            csv.WriteField(t.ClientId);
+            csv.WriteField(Iso(t.CreatedAt));
             csv.WriteField(t.Channel);
             csv.WriteField(t.Priority);
             csv.WriteField(t.Status);
             csv.WriteField(t.Category);
-            csv.WriteField(t.Level == 1 ? "1" : t.Level == 2 ? "2" : "3");
-            csv.WriteField(t.Agent?.Id ?? "");
-            csv.WriteField(Iso(t.FirstResponse));
-            csv.WriteField(Iso(t.Solved));
-            csv.WriteField(Iso(t.Closed));
-            csv.WriteField(Iso(t.Updated));
+            csv.WriteField(t.SupportLevel switch { 1 => "1", 2 => "2", _ => "3" });
+            csv.WriteField(t.AgentId ?? "");
+            csv.WriteField(Iso(t.FirstResponseAt));
+            csv.WriteField(Iso(t.SolvedAt));
+            csv.WriteField(Iso(t.ClosedAt));
+            csv.WriteField(Iso(t.UpdatedAt));
             csv.WriteField(Number(t.AgentReplies));
             csv.WriteField(Number(t.Reopens));
             csv.WriteField(t.Escalated ? "true" : "false");
@@ -205,6 +215,39 @@ internal static class CsvWriters
             csv.WriteField(c.Ok ? "true" : "false");
             csv.WriteField(c.LatencyMs is { } ms ? Number(ms) : "");
             csv.WriteField("");
+            csv.EndRecord();
+            rows++;
+        }
+        return rows;
+    }
+
+    private static readonly OffsetDateTimePattern IntervalStart =
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<m>");
+
+    /// <summary>
+    /// Interval volume as contact-centre platforms export it: local interval starts with their UTC offset (the reporting
+    /// zone's, where the support organisation's account is set up), one row per interval, channel and client with contacts.
+    /// </summary>
+    internal static long Volume(string path, IEnumerable<IntervalVolume> intervals)
+    {
+        using var csv = Open(path);
+        Header(csv, "interval_start", "interval_minutes", "channel", "client_id", "offered", "handled", "abandoned",
+            "avg_handle_seconds", "avg_wait_seconds", "service_level_pct");
+        var zone = SupportPlan.ReportingZone;
+        var minutes = Number(ContactCentre.IntervalMinutes);
+        var rows = 0L;
+        foreach (var v in intervals)
+        {
+            csv.WriteField(IntervalStart.Format(v.IntervalStart.InZone(zone).ToOffsetDateTime()));
+            csv.WriteField(minutes);
+            csv.WriteField(v.Channel);
+            csv.WriteField(v.ClientId);
+            csv.WriteField(Number(v.Offered));
+            csv.WriteField(Number(v.Handled));
+            csv.WriteField(Number(v.Abandoned));
+            csv.WriteField(v.AvgHandleSeconds is { } handle ? Number((long)Math.Round(handle)) : "");
+            csv.WriteField(v.AvgWaitSeconds is { } wait ? Math.Round(wait, 1).ToString("0.0", CultureInfo.InvariantCulture) : "");
+            csv.WriteField(v.ServiceLevelPct is { } level ? Math.Round(level, 1).ToString("0.0", CultureInfo.InvariantCulture) : "");
             csv.EndRecord();
             rows++;
         }

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using NodaTime;
+using SupportLens.SampleData.Incidents;
 
-namespace SupportLens.Web.SampleData;
+namespace SupportLens.SampleData.Exports;
 
 /// <summary>
 /// The incidents as the Statuspage v2 API lists them (`GET /api/v2/incidents.json`: `{page, incidents:[...]}`), each

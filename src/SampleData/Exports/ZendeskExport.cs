@@ -1,8 +1,12 @@
 using System.Globalization;
 using CsvHelper;
 using NodaTime;
+using SupportLens.Analytics.Sla;
+using SupportLens.SampleData.Clients;
+using SupportLens.SampleData.Surveys;
+using SupportLens.SampleData.Tickets;
 
-namespace SupportLens.Web.SampleData;
+namespace SupportLens.SampleData.Exports;
 
 /// <summary>
 /// The same tickets as a Zendesk ticket CSV export (header from data/README.md, then two custom fields), so the
@@ -66,7 +70,7 @@ internal sealed class ZendeskExport
     internal void Write(SampleTicket t)
     {
         var contact = Contact(t.Client);
-        var calendar = t.Client.Policy.Calendar;
+        var calendar = t.Sla.Calendar;
         var until = t.IsSolved && t.Solved is { } s ? s : _end;
         var pending = TicketSla.WallPaused(t, until, "pending");
         var onHold = TicketSla.WallPaused(t, until, "on_hold");
@@ -105,15 +109,15 @@ internal sealed class ZendeskExport
         _csv.WriteField(CsvWriters.Number(t.Reopens));
         _csv.WriteField(CsvWriters.Number(t.AgentReplies));
         _csv.WriteField(Minutes(t.FirstResponse is { } fr ? fr - t.Created : null));
-        _csv.WriteField(Minutes(t.FirstResponse is { } fr2 ? calendar.Elapsed(t.Created, fr2) : null));
+        _csv.WriteField(Minutes(t.FirstResponse is { } fr2 ? calendar.BusinessTimeBetween(t.Created, fr2) : null));
         _csv.WriteField(Minutes(t.FirstSolved is { } fs && t.IsSolved ? fs - t.Created : null));
-        _csv.WriteField(Minutes(t.FirstSolved is { } fs2 && t.IsSolved ? calendar.Elapsed(t.Created, fs2) : null));
+        _csv.WriteField(Minutes(t.FirstSolved is { } fs2 && t.IsSolved ? calendar.BusinessTimeBetween(t.Created, fs2) : null));
         _csv.WriteField(Minutes(t.Solved is { } full ? full - t.Created : null));
-        _csv.WriteField(Minutes(t.Solved is { } full2 ? calendar.Elapsed(t.Created, full2) : null));
+        _csv.WriteField(Minutes(t.Solved is { } full2 ? calendar.BusinessTimeBetween(t.Created, full2) : null));
         _csv.WriteField(Minutes(pending));
         _csv.WriteField(Minutes(pendingBusiness));
         _csv.WriteField(Minutes((until - t.Created) - pending));
-        _csv.WriteField(Minutes(calendar.Elapsed(t.Created, until) - pendingBusiness));
+        _csv.WriteField(Minutes(calendar.BusinessTimeBetween(t.Created, until) - pendingBusiness));
         _csv.WriteField(Minutes(onHold));
         _csv.WriteField(Minutes(onHoldBusiness));
         _csv.WriteField(t.Client.Id);
@@ -129,7 +133,7 @@ internal sealed class ZendeskExport
         if (!_contacts.TryGetValue(client.Id, out var list))
         {
             list = [];
-            var count = client.Tier switch { Tier.Starter => 2, Tier.Professional => 4, Tier.Business => 7, _ => 12 };
+            var count = client.Tier switch { SupportTier.Starter => 2, SupportTier.Professional => 4, SupportTier.Business => 7, _ => 12 };
             for (var i = 0; i < count; i++)
             {
                 var first = _rng.Pick(FirstNames);

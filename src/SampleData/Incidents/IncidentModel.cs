@@ -1,6 +1,7 @@
 using NodaTime;
+using SupportLens.SampleData.Clients;
 
-namespace SupportLens.Web.SampleData;
+namespace SupportLens.SampleData.Incidents;
 
 /// <summary>A monitored part of the platform; incidents and checks are per component.</summary>
 internal sealed record PlatformComponent(string Code, string Name, string StatuspageId, string Description, double MedianLatencyMs);
@@ -29,9 +30,9 @@ internal sealed record SampleIncident(
 }
 
 /// <summary>
-/// Incidents of severity 1–4 with the plan's targets (DESIGN.md §4): acknowledge in 15 min / 1 h / 4 h / 24 h,
-/// communicate in 45 min / 4 h / 12 h, resolve in 4 h / 12 h / 48 h / 1 week. Times are drawn around half the
-/// target with a long tail, so some incidents miss their targets as real ones do.
+/// Incidents of severity 1–4 against the plan's incident targets (DESIGN.md §4, from <see cref="SupportPlan"/>):
+/// acknowledge in 15 min / 1 h / 4 h / 24 h, communicate in 45 min / 4 h / 12 h, resolve in 4 h / 12 h / 48 h / 1 week.
+/// Times are drawn around half the target with a long tail, so some incidents miss their targets as real ones do.
 /// </summary>
 internal static class IncidentModel
 {
@@ -44,29 +45,11 @@ internal static class IncidentModel
         new("public-api", "Public API", "pub11cap1000", "REST API and webhooks", 110),
     ];
 
-    internal static Duration AcknowledgeTarget(int severity) => severity switch
-    {
-        1 => Duration.FromMinutes(15),
-        2 => Duration.FromHours(1),
-        3 => Duration.FromHours(4),
-        _ => Duration.FromHours(24),
-    };
+    internal static Duration AcknowledgeTarget(int severity) => SupportPlan.Incident(severity).InitialResponse;
 
-    internal static Duration? CommunicationTarget(int severity) => severity switch
-    {
-        1 => Duration.FromMinutes(45),
-        2 => Duration.FromHours(4),
-        3 => Duration.FromHours(12),
-        _ => null,
-    };
+    internal static Duration? CommunicationTarget(int severity) => SupportPlan.Incident(severity).ClientCommunication;
 
-    internal static Duration ResolutionTarget(int severity) => severity switch
-    {
-        1 => Duration.FromHours(4),
-        2 => Duration.FromHours(12),
-        3 => Duration.FromHours(48),
-        _ => Duration.FromDays(7),
-    };
+    internal static Duration ResolutionTarget(int severity) => SupportPlan.Incident(severity).Resolution;
 
     private static readonly Dictionary<string, string[]> Titles = new(StringComparer.Ordinal)
     {

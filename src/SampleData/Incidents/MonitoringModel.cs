@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace SupportLens.Web.SampleData;
+namespace SupportLens.SampleData.Incidents;
 
 internal sealed record Check(PlatformComponent Component, Instant CheckedAt, bool Ok, double? LatencyMs);
 

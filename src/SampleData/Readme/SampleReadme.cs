@@ -1,7 +1,13 @@
 using System.Globalization;
 using System.Text;
+using SupportLens.Analytics.Sla;
+using SupportLens.SampleData.Clients;
+using SupportLens.SampleData.Contacts;
+using SupportLens.SampleData.Exports;
+using SupportLens.SampleData.Incidents;
+using SupportLens.SampleData.Tickets;
 
-namespace SupportLens.Web.SampleData;
+namespace SupportLens.SampleData.Readme;
 
 /// <summary>Renders sample-data/README.md from the summary, so its figures always match the files next to it.</summary>
 internal static class SampleReadme
@@ -16,9 +22,11 @@ internal static class SampleReadme
         Line("# Sample data");
         Line();
         Line("A deterministic, made-up support history of 40 real-estate clients of a 24/7 voice-agent platform: tickets, ticket events,");
-        Line("CSAT and NPS answers, incidents and monitoring checks, in the generic format of DESIGN.md §3, plus the same tickets as a");
-        Line("Zendesk ticket CSV export and the same incidents as Statuspage v2 JSON. Written by the generator in `src/Web/SampleData/`;");
-        Line("this README is part of its output, and every figure below is computed from the files, not typed.");
+        Line("CSAT and NPS answers, incidents, monitoring checks and the contact centre's interval volume, in the generic format of");
+        Line("DESIGN.md §3, plus the same tickets as a Zendesk ticket CSV export and the same incidents as Statuspage v2 JSON. Written by");
+        Line("the generator in `src/SampleData/` on the support plan of `SupportLensSettings.Default` (tiers, SLA targets, business");
+        Line("calendars with their US holidays, incident targets); this README is part of its output, and every figure below is");
+        Line("computed from the files, not typed.");
         Line();
         Line("```sh");
         Line(options.CommandLine() + "            # writes ./sample-data (same seed and date => the same bytes)");
@@ -50,6 +58,16 @@ internal static class SampleReadme
         Line("The Statuspage file is the v2 API listing (`{page, incidents:[...]}`, newest first); a public status page does not say which");
         Line("clients an incident hit, so use `incidents.csv` for that.");
         Line();
+        Line("`volume.csv.gz` is the `volume` kind (DESIGN.md §3): what a telephony/ACD or chat platform counts per interval, one row per");
+        Line(Inv($"{ContactCentre.IntervalMinutes}-minute interval, channel (`phone`, `chat`) and client with at least one contact offered (an interval without a row had none)."));
+        Line("`interval_start` is the interval's local start in America/New_York with its UTC offset, as such platforms write it. It agrees");
+        Line("with the tickets: `handled` is the number of phone or chat tickets of that client created in the interval, and `offered` =");
+        Line("`handled` + `abandoned`, where abandoned contacts hung up in the queue and never became tickets. `avg_handle_seconds` (talk or");
+        Line("chat plus wrap-up) and `avg_wait_seconds` are over the handled contacts and empty when none was handled; `service_level_pct`");
+        Line(Inv($"is the share of offered contacts answered within {ContactCentre.ServiceLevelThreshold.TotalSeconds:0} s (abandoned ones count as not answered). Waits and"));
+        Line("abandonment come from the generator's queue model: each tier's contacts are routed by priority, and waits grow with the");
+        Line("shift queue's backlog, so the overloaded weeks below show long waits and more hang-ups.");
+        Line();
 
         Line("## Summary");
         Line();
@@ -61,7 +79,7 @@ internal static class SampleReadme
         Line();
         Line("| tier | clients | " + string.Join(" | ", SampleSummary.Channels) + " | total |");
         Line("|---|---:|" + string.Concat(SampleSummary.Channels.Select(_ => "---:|")) + "---:|");
-        foreach (var tier in TierNames.All)
+        foreach (var tier in SupportPlan.Tiers)
         {
             var row = s.TicketsByTierAndChannel[tier];
             Line(Inv($"| {tier.Name()} | {clients.Count(c => c.Tier == tier)} | ") + string.Join(" | ", SampleSummary.Channels.Select(ch => Inv($"{row[ch]:N0}"))) + Inv($" | {row.Values.Sum():N0} |"));
@@ -73,11 +91,12 @@ internal static class SampleReadme
         Line();
         Line("| tier | SLA calendar | first response: target, breached | resolution: target, breached | CSAT (target) | answers | NPS | answers | FCR (target) | escalated | reopened |");
         Line("|---|---|---|---|---|---:|---:|---:|---|---:|---:|");
-        foreach (var tier in TierNames.All)
+        foreach (var tier in SupportPlan.Tiers)
         {
             var f = s.ByTier[tier];
-            var p = SlaPolicy.For(tier);
-            Line(Inv($"| {tier.Name()} | {p.Calendar.Description} | {p.FirstResponse.TotalHours:0} h, {Pct(f.FirstResponseBreachShare)} | {p.Resolution.TotalHours:0} h, {Pct(f.ResolutionBreachShare)} | {Pct(f.Csat)} ({Pct(p.CsatTarget)}) | {f.CsatResponses:N0} | {Num(f.Nps)} | {f.NpsResponses:N0} | {Pct(f.Fcr)} ({Pct(p.FcrTarget)}) | {Pct(f.EscalationRate)} | {Pct(f.ReopenRate)} |"));
+            var p = SupportPlan.Policy(tier).Targets;
+            var q = SupportPlan.Quality(tier);
+            Line(Inv($"| {tier.Name()} | {Describe(p.Calendar)} | {p.FirstResponse.TotalHours:0} h, {Pct(f.FirstResponseBreachShare)} | {p.Resolution.TotalHours:0} h, {Pct(f.ResolutionBreachShare)} | {Pct(f.Csat)} ({Pct(q.CsatPct / 100)}) | {f.CsatResponses:N0} | {Num(f.Nps)} | {f.NpsResponses:N0} | {Pct(f.Fcr)} ({Pct(q.FcrPct / 100)}) | {Pct(f.EscalationRate)} | {Pct(f.ReopenRate)} |"));
         }
         Line();
         Line("Per month (created in the month; CSAT and NPS answered in the month):");
@@ -122,11 +141,25 @@ internal static class SampleReadme
         Line();
         Line("The weeks (Monday, America/New_York) whose first-response breach share is at least twice the median week's, worst eight:");
         Line();
-        Line("| week of | tickets | first response breached | peak backlog (agent-hours) | causes |");
-        Line("|---|---:|---:|---:|---|");
+        Line("| week of | tickets | first response breached | peak backlog (agent-hours) | phone and chat abandoned | answered within 60 s | causes |");
+        Line("|---|---:|---:|---:|---:|---:|---|");
         foreach (var w in s.OverloadedWeeks)
         {
-            Line(Inv($"| {w.Monday:yyyy-MM-dd} | {w.Tickets:N0} | {Pct(w.FirstResponseBreachShare)} | {w.PeakBacklogHours:0.0} | {w.Causes} |"));
+            Line(Inv($"| {w.Monday:yyyy-MM-dd} | {w.Tickets:N0} | {Pct(w.FirstResponseBreachShare)} | {w.PeakBacklogHours:0.0} | {Pct(w.Contacts.AbandonedShare)} | {Pct(w.Contacts.ServiceLevel)} | {w.Causes} |"));
+        }
+        var other = s.ContactsInOtherWeeks;
+        Line(Inv($"| all other weeks | | | | {Pct(other.AbandonedShare)} | {Pct(other.ServiceLevel)} | |"));
+        Line();
+
+        Line("## Contact centre");
+        Line();
+        Line(Inv($"From `volume.csv.gz`, {ContactCentre.IntervalMinutes}-minute intervals (averages over handled contacts; service level = answered within 60 s / offered):"));
+        Line();
+        Line("| channel | offered | handled (= tickets) | abandoned | avg handle | avg wait | service level |");
+        Line("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var (channel, c) in s.ContactsByChannel)
+        {
+            Line(Inv($"| {channel} | {c.Offered:N0} | {c.Handled:N0} | {c.Abandoned:N0} ({Pct(c.AbandonedShare)}) | {Seconds(c.AvgHandleSeconds)} | {Seconds(c.AvgWaitSeconds)} | {Pct(c.ServiceLevel)} |"));
         }
         Line();
 
@@ -166,6 +199,28 @@ internal static class SampleReadme
             b.Append(n).Append('\n');
         }
     }
+
+    /// <summary>"Mon–Fri 09:00–18:00 America/New_York, closed on us-federal holidays", or "24×7".</summary>
+    private static string Describe(BusinessCalendar calendar)
+    {
+        if (calendar.IsAlwaysOpen)
+        {
+            return "24×7";
+        }
+        var days = calendar.Hours.GroupBy(h => (h.Opens, h.Closes)).Select(g =>
+        {
+            var list = g.Select(h => h.Day).ToList();
+            var span = list.Count > 2 && list[^1] - list[0] == list.Count - 1 ? $"{Day(list[0])}–{Day(list[^1])}" : string.Join(", ", list.Select(Day));
+            return Inv($"{span} {g.Key.Opens:HH:mm}–{(g.Key.Closes == NodaTime.LocalTime.Midnight ? "24:00" : g.Key.Closes.ToString("HH:mm", CultureInfo.InvariantCulture))}");
+        });
+        var text = $"{string.Join(", ", days)} {calendar.Zone.Id}";
+        var holidays = calendar.Holidays.Rules.Count > 0 ? string.Join(" and ", calendar.Holidays.Rules) : calendar.Holidays.Name;
+        return calendar.Holidays.IsEmpty ? text : $"{text}, closed on {holidays} holidays";
+    }
+
+    private static string Day(NodaTime.IsoDayOfWeek day) => day.ToString()[..3];
+
+    private static string Seconds(double? value) => value is { } v ? v.ToString("0", CultureInfo.InvariantCulture) + " s" : "–";
 
     private static string Pct(double? share) => share is { } v ? (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "–";
 

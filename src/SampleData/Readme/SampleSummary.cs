@@ -1,6 +1,12 @@
 using NodaTime;
+using SupportLens.Analytics.Sla;
+using SupportLens.SampleData.Clients;
+using SupportLens.SampleData.Contacts;
+using SupportLens.SampleData.Incidents;
+using SupportLens.SampleData.Surveys;
+using SupportLens.SampleData.Tickets;
 
-namespace SupportLens.Web.SampleData;
+namespace SupportLens.SampleData.Readme;
 
 /// <summary>Quality figures of a set of tickets and survey answers, the way DESIGN.md §4 defines them.</summary>
 internal sealed record QualityFigures(
@@ -63,36 +69,39 @@ internal sealed record QualityFigures(
 }
 
 /// <summary>A week in which the queue outran the shifts.</summary>
-internal sealed record OverloadedWeek(LocalDate Monday, int Tickets, double FirstResponseBreachShare, double PeakBacklogHours, string Causes);
+internal sealed record OverloadedWeek(LocalDate Monday, int Tickets, double FirstResponseBreachShare, double PeakBacklogHours, ContactFigures Contacts, string Causes);
 
 /// <summary>How a story client looked before and in its last 90 days (before churn, or before the end of the history).</summary>
 internal sealed record StoryFigures(SampleClient Client, QualityFigures Earlier, QualityFigures Late, double EarlierTicketsPerMonth, double LateTicketsPerMonth);
 
 /// <summary>Everything the README reports, computed from the generated data (never typed by hand).</summary>
 internal sealed record SampleSummary(
-    IReadOnlyDictionary<Tier, IReadOnlyDictionary<string, int>> TicketsByTierAndChannel,
-    IReadOnlyDictionary<Tier, QualityFigures> ByTier,
+    IReadOnlyDictionary<SupportTier, IReadOnlyDictionary<string, int>> TicketsByTierAndChannel,
+    IReadOnlyDictionary<SupportTier, QualityFigures> ByTier,
     QualityFigures Overall,
     IReadOnlyList<(LocalDate Month, QualityFigures Figures)> ByMonth,
     IReadOnlyList<StoryFigures> Stories,
     IReadOnlyList<OverloadedWeek> OverloadedWeeks,
     IReadOnlyList<(int Severity, int Count, int AckLate, int CommunicationLate, int ResolutionLate)> IncidentsBySeverity,
     IReadOnlyList<(string Component, double Availability, double P95LatencyMs)> Monitoring,
+    IReadOnlyList<(string Channel, ContactFigures Figures)> ContactsByChannel,
+    ContactFigures ContactsInOtherWeeks,
     double CsatResponseRate)
 {
     internal static readonly string[] Channels = ["email", "chat", "phone", "web", "api"];
 
     internal static SampleSummary Compute(
         IReadOnlyList<SampleClient> clients, IReadOnlyList<SampleTicket> tickets, IReadOnlyList<CsatResponse> csat, IReadOnlyList<NpsResponse> nps,
-        IReadOnlyList<SampleIncident> incidents, IReadOnlyList<Check> checks, TicketModel model, HistoryWindow window)
+        IReadOnlyList<SampleIncident> incidents, IReadOnlyList<Check> checks, IReadOnlyList<IntervalVolume> volume, TicketModel model,
+        HistoryWindow window)
     {
         var end = window.End;
-        var zone = SampleDataOptions.ReportingZone;
+        var zone = SupportPlan.ReportingZone;
 
-        var byTierChannel = TierNames.All.ToDictionary(
+        var byTierChannel = SupportPlan.Tiers.ToDictionary(
             tier => tier,
             tier => (IReadOnlyDictionary<string, int>)Channels.ToDictionary(ch => ch, ch => tickets.Count(t => t.Client.Tier == tier && t.Channel == ch)));
-        var byTier = TierNames.All.ToDictionary(
+        var byTier = SupportPlan.Tiers.ToDictionary(
             tier => tier,
             tier => QualityFigures.Of(tickets.Where(t => t.Client.Tier == tier), csat.Where(r => r.Ticket.Client.Tier == tier), nps.Where(r => r.Client.Tier == tier), end));
         var overall = QualityFigures.Of(tickets, csat, nps, end);
@@ -121,7 +130,10 @@ internal sealed record SampleSummary(
             stories.Add(new StoryFigures(client, earlier, late, earlier.Tickets / earlierMonths, late.Tickets / (90 / 30.44)));
         }
 
-        var weeks = FindOverloadedWeeks(tickets, model, incidents, window, end);
+        var weeks = FindOverloadedWeeks(tickets, volume, model, incidents, window, end);
+        var contactsByChannel = ContactCentre.Channels.Select(ch => (ch, ContactFigures.Of(volume.Where(v => v.Channel == ch)))).ToList();
+        var overloaded = weeks.Select(w => w.Monday).ToHashSet();
+        var otherWeeks = ContactFigures.Of(volume.Where(v => !overloaded.Contains(MondayOf(v.IntervalStart))));
 
         var severities = Enumerable.Range(1, 4).Select(s =>
         {
@@ -151,17 +163,21 @@ internal sealed record SampleSummary(
         }
 
         var solved = tickets.Count(t => t.IsSolved);
-        return new SampleSummary(byTierChannel, byTier, overall, byMonth, stories, weeks, severities, monitoring, solved == 0 ? 0 : (double)csat.Count / solved);
+        return new SampleSummary(byTierChannel, byTier, overall, byMonth, stories, weeks, severities, monitoring, contactsByChannel, otherWeeks,
+            solved == 0 ? 0 : (double)csat.Count / solved);
     }
 
-    private static List<OverloadedWeek> FindOverloadedWeeks(IReadOnlyList<SampleTicket> tickets, TicketModel model, IReadOnlyList<SampleIncident> incidents, HistoryWindow window, Instant end)
+    /// <summary>The Monday (reporting zone) of the week an instant falls in.</summary>
+    private static LocalDate MondayOf(Instant t)
     {
-        var zone = SampleDataOptions.ReportingZone;
-        LocalDate MondayOf(Instant t)
-        {
-            var d = t.InZone(zone).Date;
-            return d.PlusDays(-((int)d.DayOfWeek - 1));
-        }
+        var d = t.InZone(SupportPlan.ReportingZone).Date;
+        return d.PlusDays(-((int)d.DayOfWeek - 1));
+    }
+
+    private static List<OverloadedWeek> FindOverloadedWeeks(IReadOnlyList<SampleTicket> tickets, IReadOnlyList<IntervalVolume> volume, TicketModel model,
+        IReadOnlyList<SampleIncident> incidents, HistoryWindow window, Instant end)
+    {
+        var zone = SupportPlan.ReportingZone;
         var rows = tickets.GroupBy(t => MondayOf(t.Created)).Select(g =>
         {
             var decided = g.Select(t => TicketSla.FirstResponseBreached(t, end)).Where(b => b is not null).ToList();
@@ -182,7 +198,8 @@ internal sealed record SampleSummary(
             causes.AddRange(model.Staffing.Dips.Where(d => d.From < week.Monday.PlusDays(7) && d.To > week.Monday).Select(d => d.Reason.Split(':')[0]));
             causes.AddRange(model.Demand.Launches.Where(l => l.Day >= week.Monday.PlusDays(-7) && l.Day < week.Monday.PlusDays(7)).Select(l => $"launch of {l.Name}"));
             causes.AddRange(incidents.Where(i => i.Severity <= 2 && i.Started >= start - Duration.FromDays(1) && i.Started < stop).Select(i => $"sev {i.Severity} {i.Id}"));
-            result.Add(new OverloadedWeek(week.Monday, week.Tickets, week.Breach, peak, causes.Count == 0 ? "demand above staffing" : string.Join(", ", causes.Distinct())));
+            var contacts = ContactFigures.Of(volume.Where(v => v.IntervalStart >= start && v.IntervalStart < stop));
+            result.Add(new OverloadedWeek(week.Monday, week.Tickets, week.Breach, peak, contacts, causes.Count == 0 ? "demand above staffing" : string.Join(", ", causes.Distinct())));
         }
         return result;
     }

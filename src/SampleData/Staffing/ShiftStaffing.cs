@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace SupportLens.Web.SampleData;
+namespace SupportLens.SampleData.Staffing;
 
 internal sealed record SupportAgent(string Id, string Name, string Shift, int Level);
 
@@ -73,7 +73,7 @@ internal sealed class ShiftStaffing
     {
         var s = ShiftIndex(hour);
         var agents = _agents[s, Math.Min(MonthIndex(hour), _agents.GetLength(1) - 1), IsWeekend(hour) ? 1 : 0];
-        var day = hour.InZone(SampleDataOptions.ReportingZone).Date;
+        var day = hour.InZone(SupportPlan.ReportingZone).Date;
         var factor = 1.0;
         foreach (var dip in Dips)
         {
@@ -92,7 +92,7 @@ internal sealed class ShiftStaffing
 
     private int MonthIndex(Instant t)
     {
-        var day = t.InZone(SampleDataOptions.ReportingZone).Date;
+        var day = t.InZone(SupportPlan.ReportingZone).Date;
         return (day.Year - _window.FirstDay.Year) * 12 + day.Month - _window.FirstDay.Month;
     }
 

@@ -1,6 +1,9 @@
 using NodaTime;
+using SupportLens.Analytics.Sla;
+using SupportLens.SampleData.Clients;
+using SupportLens.SampleData.Tickets;
 
-namespace SupportLens.Web.SampleData;
+namespace SupportLens.SampleData.Surveys;
 
 internal sealed record CsatResponse(string Id, SampleTicket Ticket, Instant RespondedAt, int Score, string Comment)
 {
@@ -54,7 +57,7 @@ internal static class SurveyModel
             }
             // Higher tiers are better served (named agents, an account team that follows up every miss): their baseline sits
             // above the plan's CSAT target and a bad experience costs them less goodwill.
-            var good = ticket.Client.Tier switch { Tier.Starter => 0.96, Tier.Professional => 0.97, Tier.Business => 0.99, _ => 0.998 };
+            var good = ticket.Client.Tier switch { SupportTier.Starter => 0.96, SupportTier.Professional => 0.97, SupportTier.Business => 0.99, _ => 0.998 };
             var bad = 0.0;
             if (TicketSla.FirstResponseBreached(ticket, window.End) == true)
             {
@@ -76,7 +79,7 @@ internal static class SurveyModel
             {
                 bad += 0.1;
             }
-            good -= bad * ticket.Client.Tier switch { Tier.Starter => 1.0, Tier.Professional => 0.85, Tier.Business => 0.6, _ => 0.45 };
+            good -= bad * ticket.Client.Tier switch { SupportTier.Starter => 1.0, SupportTier.Professional => 0.85, SupportTier.Business => 0.6, _ => 0.45 };
             good -= story.CsatPenalty * intensity;
             var isGood = rng.Chance(Math.Clamp(good, 0.03, 0.998));
             var score = isGood ? (rng.Chance(0.65) ? 5 : 4) : rng.Pick<int>([(1, 30), (2, 35), (3, 35)]);
@@ -95,7 +98,7 @@ internal static class SurveyModel
         // The survey goes out mid-quarter (15 Feb, May, Aug, Nov) and answers trickle in over two weeks.
         for (var day = FirstWave(window.FirstDay); day < window.EndDay; day = day.PlusMonths(3))
         {
-            var sent = SampleDataOptions.ReportingZone.AtStartOfDay(day).ToInstant() + Duration.FromHours(14);
+            var sent = SupportPlan.ReportingZone.AtStartOfDay(day).ToInstant() + Duration.FromHours(14);
             foreach (var client in clients)
             {
                 if (!client.IsActive(sent))
@@ -107,12 +110,12 @@ internal static class SurveyModel
                 var breachShare = recent.Count == 0 ? 0 : recent.Count(t => TicketSla.FirstResponseBreached(t, sent) == true || TicketSla.ResolutionBreached(t, sent) == true) / (double)recent.Count;
                 var recentCsat = csatByClient.GetValueOrDefault(client.Id, []).Where(r => r.RespondedAt >= since && r.RespondedAt < sent).ToList();
                 // Judged against what the tier was promised: CSAT at the tier's target and a few breaches are what a healthy client expects.
-                var csatTarget = client.Tier switch { Tier.Starter => 0.85, Tier.Professional => 0.9, Tier.Business => 0.95, _ => 0.98 };
+                var csatTarget = SupportPlan.Quality(client.Tier).CsatPct / 100;
                 var goodShare = recentCsat.Count == 0 ? csatTarget : recentCsat.Count(r => r.Good) / (double)recentCsat.Count;
                 var story = client.Story;
                 var mean = 9.2 + 5.0 * (goodShare - csatTarget) - 4.0 * Math.Max(0, breachShare - 0.08)
                     - story.NpsPenalty * story.Intensity(sent);
-                var contacts = client.Tier switch { Tier.Starter => rng.Next(2, 5), Tier.Professional => rng.Next(3, 7), Tier.Business => rng.Next(5, 10), _ => rng.Next(8, 15) };
+                var contacts = client.Tier switch { SupportTier.Starter => rng.Next(2, 5), SupportTier.Professional => rng.Next(3, 7), SupportTier.Business => rng.Next(5, 10), _ => rng.Next(8, 15) };
                 for (var i = 0; i < contacts; i++)
                 {
                     if (!rng.Chance(0.7))

@@ -1,6 +1,10 @@
 using NodaTime;
+using SupportLens.Analytics.Sla;
+using SupportLens.SampleData.Clients;
+using SupportLens.SampleData.Scale;
+using SupportLens.SampleData.Staffing;
 
-namespace SupportLens.Web.SampleData;
+namespace SupportLens.SampleData.Tickets;
 
 /// <summary>A row of the generic `ticket-events` file: what happened to a ticket and when.</summary>
 internal sealed record TicketEvent(Instant At, string Event, string Value);
@@ -40,75 +44,12 @@ internal sealed record SampleTicket(
 
     /// <summary>DESIGN.md §4 one-touch: solved with at most one agent reply and no reopen.</summary>
     internal bool OneTouch => IsSolved && AgentReplies <= 1 && Reopens == 0;
-}
 
-/// <summary>
-/// SLA outcome of a ticket on its tier's policy, as DESIGN.md §4 defines it: elapsed on the policy calendar, paused
-/// while pending or on hold; a ticket without a response/solution is breached once its target has passed by the end
-/// of the history, else still active (null).
-/// </summary>
-internal static class TicketSla
-{
-    internal static bool? FirstResponseBreached(SampleTicket ticket, Instant end)
-    {
-        var policy = ticket.Client.Policy;
-        var until = ticket.FirstResponse ?? end;
-        var elapsed = policy.Calendar.Elapsed(ticket.Created, until);
-        if (elapsed > policy.FirstResponse)
-        {
-            return true;
-        }
-        return ticket.FirstResponse is null ? null : false;
-    }
+    /// <summary>The SLA this ticket is held to: its tier's targets for its priority, on the tier's business calendar.</summary>
+    internal SlaTargets Sla => SupportPlan.Targets(Client.Tier, Priority);
 
-    internal static bool? ResolutionBreached(SampleTicket ticket, Instant end)
-    {
-        var elapsed = ResolutionElapsed(ticket, end);
-        if (elapsed > ticket.Client.Policy.Resolution)
-        {
-            return true;
-        }
-        return ticket.IsSolved ? false : null;
-    }
-
-    internal static Duration ResolutionElapsed(SampleTicket ticket, Instant end)
-    {
-        var calendar = ticket.Client.Policy.Calendar;
-        var until = ticket.IsSolved && ticket.Solved is { } solved ? solved : end;
-        return calendar.Elapsed(ticket.Created, until) - Paused(ticket, until);
-    }
-
-    internal static Duration Paused(SampleTicket ticket, Instant until, string? state = null)
-    {
-        var calendar = ticket.Client.Policy.Calendar;
-        var paused = Duration.Zero;
-        foreach (var pause in ticket.Pauses)
-        {
-            if (state is not null && pause.State != state)
-            {
-                continue;
-            }
-            var to = pause.To < until ? pause.To : until;
-            paused += calendar.Elapsed(pause.From, to);
-        }
-        return paused;
-    }
-
-    /// <summary>Wall-clock time spent in a pause state, for the Zendesk export's wait-time columns.</summary>
-    internal static Duration WallPaused(SampleTicket ticket, Instant until, string state)
-    {
-        var total = Duration.Zero;
-        foreach (var pause in ticket.Pauses)
-        {
-            if (pause.State == state)
-            {
-                var to = pause.To < until ? pause.To : until;
-                if (to > pause.From)
-                {
-                    total += to - pause.From;
-                }
-            }
-        }
-        return total;
-    }
+    internal TicketRow ToRow() => new(
+        Id, Client.Id, Created.ToDateTimeOffset(), Channel, Priority, Status, Category, Level, Agent?.Id,
+        FirstResponse?.ToDateTimeOffset(), Solved?.ToDateTimeOffset(), Closed?.ToDateTimeOffset(), Updated.ToDateTimeOffset(),
+        AgentReplies, Reopens, Escalated);
 }

@@ -1,6 +1,11 @@
 using NodaTime;
+using SupportLens.Analytics.Sla;
+using SupportLens.SampleData.Clients;
+using SupportLens.SampleData.Demand;
+using SupportLens.SampleData.Incidents;
+using SupportLens.SampleData.Staffing;
 
-namespace SupportLens.Web.SampleData;
+namespace SupportLens.SampleData.Tickets;
 
 /// <summary>
 /// Generates the tickets hour by hour, in creation order, so they can be streamed to disk. Each hour the arrivals of
@@ -64,8 +69,23 @@ internal sealed class TicketModel
 
     internal DemandModel Demand => _demand;
 
+    internal HistoryWindow Window => _window;
+
     /// <summary>Backlog (agent-hours) at the start of each hour, recorded while generating: shows the overloaded weeks.</summary>
     internal List<double> BacklogByHour { get; } = [];
+
+    /// <summary>How long the backlog at the start of each hour takes the shift to clear (hours), recorded while generating.</summary>
+    internal List<double> QueueHoursByHour { get; } = [];
+
+    /// <summary>Expected tickets of client <paramref name="client"/> in hour <paramref name="hour"/> of the history.</summary>
+    internal double ExpectedRate(int hour, int client) => _rates[hour * _demand.Clients.Count + client] * _volumeFactor;
+
+    /// <summary>The share of a tier's tickets that come in on <paramref name="channel"/> (outside incidents).</summary>
+    internal static double ChannelShare(SupportTier tier, string channel)
+    {
+        var weights = ChannelWeights(tier);
+        return weights[Array.IndexOf(Channels, channel)] / weights.Sum();
+    }
 
     internal IEnumerable<SampleTicket> Generate()
     {
@@ -77,6 +97,7 @@ internal sealed class TicketModel
         var emitted = 0L;
         var arrivals = new List<(Instant Created, int Client)>();
         BacklogByHour.Clear();
+        QueueHoursByHour.Clear();
         for (var h = 0; h < _window.Hours; h++)
         {
             var hour = _window.Start + Duration.FromHours(h);
@@ -109,6 +130,7 @@ internal sealed class TicketModel
             var capacity = planned * (1 + 0.5 * Math.Min(1, backlog / (planned * 6)));
             var waitHours = backlog / capacity;
             BacklogByHour.Add(backlog);
+            QueueHoursByHour.Add(waitHours);
             var work = 0.0;
             foreach (var (created, c) in arrivals)
             {
@@ -129,7 +151,6 @@ internal sealed class TicketModel
         var story = client.Story;
         var intensity = story.Intensity(created);
         var tier = client.Tier;
-        var policy = client.Policy;
 
         var spike = _demand.IncidentSpike(client.Id, created);
         var incidentDriven = spike > 1 && rng.Chance(1 - 1 / spike);
@@ -150,17 +171,17 @@ internal sealed class TicketModel
         var escalated = level > 1;
         // Higher tiers are triaged before the first reply: most of their escalations go straight to a level 2–3 engineer
         // whose first answer solves the ticket, so escalation costs them no extra touch (one-touch FCR stays near target).
-        var triageShare = tier switch { Tier.Starter => 0.0, Tier.Professional => 0.5, Tier.Business => 0.75, _ => 0.9 };
+        var triageShare = tier switch { SupportTier.Starter => 0.0, SupportTier.Professional => 0.5, SupportTier.Business => 0.75, _ => 0.9 };
         // A declining client's tickets lose that care: escalated after a first try, more back-and-forth.
         var decline = story.Kind == StoryKind.Churn ? intensity : 0.0;
         var triaged = escalated && rng.Chance(triageShare * (1 - decline));
 
         var delayFactor = story.At(created, story.Delay, 1.0);
-        var queueWeight = tier switch { Tier.Starter => 1.2, Tier.Professional => 0.9, Tier.Business => 0.5, _ => 0.3 };
+        var queueWeight = tier switch { SupportTier.Starter => 1.2, SupportTier.Professional => 0.9, SupportTier.Business => 0.5, _ => 0.3 };
         var live = channel is "phone" or "chat";
 
         // First response, in policy hours.
-        var responseMedian = tier switch { Tier.Starter => 1.6, Tier.Professional => 0.9, Tier.Business => 0.3, _ => 0.15 }
+        var responseMedian = tier switch { SupportTier.Starter => 1.6, SupportTier.Professional => 0.9, SupportTier.Business => 0.3, _ => 0.15 }
             * PriorityFactor(priority, 0.35, 0.6, 1.6)
             * (channel == "phone" ? 0.08 : channel == "chat" ? 0.12 : 1.0);
         var responseHours = rng.LogNormal(responseMedian, 0.85) * delayFactor + waitHours * queueWeight * (live ? 0.5 : 1.0);
@@ -168,23 +189,24 @@ internal sealed class TicketModel
         // Work until solved after the first response, in policy hours.
         var workMedian = (level switch { 1 => 2.0, 2 => 6.0, _ => 16.0 })
             * PriorityFactor(priority, 0.4, 0.65, 1.4)
-            * (tier switch { Tier.Starter => 1.3, Tier.Professional => 1.0, Tier.Business => 0.7, _ => 0.45 });
+            * (tier switch { SupportTier.Starter => 1.3, SupportTier.Professional => 1.0, SupportTier.Business => 0.7, _ => 0.45 });
         var workHours = rng.LogNormal(workMedian, 0.9) * Math.Pow(delayFactor, 0.8) + waitHours * queueWeight * 0.5;
 
         // Reopens and back-and-forth: rarer the higher the tier (senior agents, named contacts), commoner when the queue is
         // long and agents rush, and in a declining client's tickets.
         var rushed = Math.Min(1, waitHours / 4);
-        var pReopen = (tier switch { Tier.Starter => 0.035, Tier.Professional => 0.024, Tier.Business => 0.013, _ => 0.007 })
+        var pReopen = (tier switch { SupportTier.Starter => 0.035, SupportTier.Professional => 0.024, SupportTier.Business => 0.013, _ => 0.007 })
             + (escalated ? 0.015 : 0) + 0.015 * rushed + story.ReopenBoost * intensity;
         var reopened = rng.Chance(pReopen);
-        var pOneTouch = (tier switch { Tier.Starter => 0.962, Tier.Professional => 0.976, Tier.Business => 0.99, _ => 0.996 })
+        var pOneTouch = (tier switch { SupportTier.Starter => 0.962, SupportTier.Professional => 0.976, SupportTier.Business => 0.99, _ => 0.996 })
             - 0.04 * rushed - 0.1 * decline;
         var oneTouch = (!escalated || triaged) && !reopened && rng.Chance(pOneTouch);
 
-        var calendar = policy.Calendar;
+        // The tier's SLA calendar: a starter ticket raised on Friday night is answered on Monday morning.
+        var calendar = SupportPlan.Targets(tier, priority).Calendar;
         var events = new List<TicketEvent>(8);
         var pauses = new List<PausePeriod>(2);
-        var firstResponse = calendar.Add(created, Hours(responseHours));
+        var firstResponse = calendar.AddBusinessTime(created, Hours(responseHours));
         SupportAgent firstAgent;
         if (triaged)
         {
@@ -203,7 +225,7 @@ internal sealed class TicketModel
         var cursor = firstResponse;
         if (escalated && !triaged)
         {
-            cursor = calendar.Add(cursor, Hours(workHours * 0.25));
+            cursor = calendar.AddBusinessTime(cursor, Hours(workHours * 0.25));
             agent = Staffing.AgentFor(cursor, level, rng);
             events.Add(new TicketEvent(cursor, "escalation", level.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             events.Add(new TicketEvent(cursor, "assignment", agent.Id));
@@ -222,14 +244,14 @@ internal sealed class TicketModel
         }
         if (!oneTouch && rng.Chance(0.45))
         {
-            var pendingStart = calendar.Add(cursor, Hours(workHours * 0.25));
+            var pendingStart = calendar.AddBusinessTime(cursor, Hours(workHours * 0.25));
             var pendingEnd = pendingStart + Hours(rng.LogNormal(20, 1.0));
             pauses.Add(new PausePeriod(pendingStart, pendingEnd, "pending"));
             events.Add(new TicketEvent(pendingStart, "status", "pending"));
             events.Add(new TicketEvent(pendingEnd, "status", "open"));
             cursor = pendingEnd;
         }
-        var firstSolved = calendar.Add(cursor, Hours(workHours * (escalated ? 0.5 : 0.75)));
+        var firstSolved = calendar.AddBusinessTime(cursor, Hours(workHours * (escalated ? 0.5 : 0.75)));
         if (firstSolved <= firstResponse)
         {
             firstSolved = firstResponse + Duration.FromMinutes(rng.Next(1, 30));
@@ -239,7 +261,7 @@ internal sealed class TicketModel
         if (reopened)
         {
             var reopenAt = firstSolved + Hours(rng.LogNormal(26, 0.7));
-            solved = calendar.Add(reopenAt, Hours(rng.LogNormal(2.5, 0.8)));
+            solved = calendar.AddBusinessTime(reopenAt, Hours(rng.LogNormal(2.5, 0.8)));
             events.Add(new TicketEvent(reopenAt, "status", "open"));
             events.Add(new TicketEvent(solved, "status", "solved"));
         }
@@ -320,16 +342,9 @@ internal sealed class TicketModel
             Events: exportEvents ? seen : []);
     }
 
-    private static string PickChannel(Tier tier, bool incident, Prng rng)
+    private static string PickChannel(SupportTier tier, bool incident, Prng rng)
     {
-        // email, chat, phone, web, api: the plan gives starters no phone line, enterprises a direct one.
-        double[] weights = tier switch
-        {
-            Tier.Starter => [60, 12, 0, 28, 0],
-            Tier.Professional => [45, 30, 8, 15, 2],
-            Tier.Business => [35, 32, 18, 10, 5],
-            _ => [28, 27, 30, 8, 7],
-        };
+        var weights = ChannelWeights(tier);
         if (incident)
         {
             weights[1] *= 2;
@@ -346,6 +361,15 @@ internal sealed class TicketModel
         }
         return Channels[0];
     }
+
+    /// <summary>email, chat, phone, web, api: the plan gives starters no phone line, enterprises a direct one.</summary>
+    private static double[] ChannelWeights(SupportTier tier) => tier switch
+    {
+        SupportTier.Starter => [60, 12, 0, 28, 0],
+        SupportTier.Professional => [45, 30, 8, 15, 2],
+        SupportTier.Business => [35, 32, 18, 10, 5],
+        _ => [28, 27, 30, 8, 7],
+    };
 
     private static string PickPriority(bool incident, double urgentBoost, Prng rng)
     {

@@ -6,7 +6,7 @@ using SupportLens.Analytics.Metrics;
 using SupportLens.Ingest;
 using SupportLens.Storage;
 
-namespace SupportLens.Web.Tests.SampleData;
+namespace SupportLens.Analytics.Tests.Incidents;
 
 /// <summary>The committed clients, incidents and checks, ingested once for the tests below.</summary>
 public sealed class IncidentSampleFixture : IDisposable
@@ -31,7 +31,7 @@ public sealed class IncidentSampleFixture : IDisposable
 
     internal IncidentMetricsService Service { get; }
 
-    internal static string Sample(string name) => Path.Combine(SampleFiles.RepositoryRoot(), "sample-data", name);
+    internal static string Sample(string name) => RepositoryFiles.SampleData(name);
 
     public void Dispose()
     {

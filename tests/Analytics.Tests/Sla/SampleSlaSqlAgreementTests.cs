@@ -4,13 +4,13 @@ using SupportLens.Analytics.Sla;
 using SupportLens.Ingest;
 using SupportLens.Storage;
 
-namespace SupportLens.Web.Tests.SampleData;
+namespace SupportLens.Analytics.Tests.Sla;
 
 /// <summary>
 /// On the committed sample history, business minutes worked out by the SLA clock in C# (the ticket_sla ledger) equal
 /// those from the SQL calendar table, for every first response and every resolution without a pause.
 /// </summary>
-public sealed class SlaSqlAgreementTests
+public sealed class SampleSlaSqlAgreementTests
 {
     [Fact]
     public void Ledger_and_sql_calendar_agree_on_every_sample_ticket()
@@ -18,10 +18,9 @@ public sealed class SlaSqlAgreementTests
         using var dir = new TempDirectory();
         using var warehouse = Warehouse.Open(dir.Path, TimeProvider.System);
         var ingestor = new Ingestor(warehouse, TimeProvider.System);
-        var root = Path.Combine(SampleFiles.RepositoryRoot(), "sample-data");
-        Assert.Equal(0, ingestor.Ingest(Path.Combine(root, "clients.csv"), new IngestRequest(IngestKind.Clients)).RowsRejected);
-        Assert.Equal(0, ingestor.Ingest(Path.Combine(root, "tickets.csv.gz"), new IngestRequest(IngestKind.Tickets)).RowsRejected);
-        Assert.Equal(0, ingestor.Ingest(Path.Combine(root, "ticket-events.csv.gz"), new IngestRequest(IngestKind.TicketEvents)).RowsRejected);
+        Assert.Equal(0, ingestor.Ingest(RepositoryFiles.SampleData("clients.csv"), new IngestRequest(IngestKind.Clients)).RowsRejected);
+        Assert.Equal(0, ingestor.Ingest(RepositoryFiles.SampleData("tickets.csv.gz"), new IngestRequest(IngestKind.Tickets)).RowsRejected);
+        Assert.Equal(0, ingestor.Ingest(RepositoryFiles.SampleData("ticket-events.csv.gz"), new IngestRequest(IngestKind.TicketEvents)).RowsRejected);
 
         var settings = SupportLensSettings.Default;
         using var connection = warehouse.OpenConnection();

@@ -4,12 +4,12 @@ using SupportLens.Analytics.Refresh;
 using SupportLens.Ingest;
 using SupportLens.Storage;
 
-namespace SupportLens.Web.Tests.SampleData;
+namespace SupportLens.SampleData.Tests.Exports;
 
 /// <summary>The committed sample history loads through ingest with nothing rejected, in every format it ships in.</summary>
 public sealed class CommittedDataLoadsTests
 {
-    private static string Sample(string name) => Path.Combine(SampleFiles.RepositoryRoot(), "sample-data", name);
+    private static string Sample(string name) => RepositoryFiles.SampleData(name);
 
     [Fact]
     public void Generic_files_load_with_zero_rejected_rows_and_give_metrics()
