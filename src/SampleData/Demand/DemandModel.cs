@@ -4,8 +4,12 @@ using SupportLens.SampleData.Incidents;
 
 namespace SupportLens.SampleData.Demand;
 
-/// <summary>A product launch: a surge of how-to and integration tickets that decays over two weeks.</summary>
-internal sealed record ProductLaunch(string Name, LocalDate Day);
+/// <summary>
+/// A product launch: a surge of how-to and integration tickets that decays over two weeks, and for a launch that widens
+/// what clients use, a lasting rise in volume (<see cref="LastingLift"/>, reached over the two weeks after the launch)
+/// that forecasts must read as a new level, not as a spike.
+/// </summary>
+internal sealed record ProductLaunch(string Name, LocalDate Day, double LastingLift = 0);
 
 /// <summary>
 /// Expected tickets per client and hour. Volume grows with the client's size and over time, follows its working week
@@ -42,7 +46,7 @@ internal sealed class DemandModel
         var first = window.FirstDay;
         Launches =
         [
-            new ProductLaunch("Voice Agents 2.0", Tuesday(first.PlusMonths(4).PlusDays(14))),
+            new ProductLaunch("Voice Agents 2.0", Tuesday(first.PlusMonths(4).PlusDays(14)), LastingLift: 0.12),
             new ProductLaunch("CRM Sync v3", Tuesday(first.PlusMonths(9).PlusDays(8))),
             new ProductLaunch("Multilingual voice agents", Tuesday(first.PlusMonths(13).PlusDays(5))),
         ];
@@ -69,7 +73,7 @@ internal sealed class DemandModel
         {
             rate *= 0.2;
         }
-        rate *= LaunchSurge(hour) * Onboarding(client, hour) * IncidentSpike(client.Id, hour);
+        rate *= LaunchSurge(hour) * LaunchAdoption(hour) * Onboarding(client, hour) * IncidentSpike(client.Id, hour);
         rate *= client.Story.At(hour, client.Story.Volume, 1.0);
         return rate;
     }
@@ -87,6 +91,21 @@ internal sealed class DemandModel
             }
         }
         return surge;
+    }
+
+    /// <summary>The lasting part of the launches: volume stays higher once clients use what was launched (1 = none).</summary>
+    private double LaunchAdoption(Instant hour)
+    {
+        var lift = 1.0;
+        foreach (var launch in Launches)
+        {
+            var days = (hour - SupportPlan.ReportingZone.AtStartOfDay(launch.Day).ToInstant()).TotalDays;
+            if (days >= 0)
+            {
+                lift += launch.LastingLift * Math.Min(1, days / 14);
+            }
+        }
+        return lift;
     }
 
     /// <summary>New clients ask more in their first six weeks.</summary>

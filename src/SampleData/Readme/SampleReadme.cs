@@ -99,6 +99,21 @@ internal static class SampleReadme
             Line(Inv($"| {tier.Name()} | {Describe(p.Calendar)} | {p.FirstResponse.TotalHours:0} h, {Pct(f.FirstResponseBreachShare)} | {p.Resolution.TotalHours:0} h, {Pct(f.ResolutionBreachShare)} | {Pct(f.Csat)} ({Pct(q.CsatPct / 100)}) | {f.CsatResponses:N0} | {Num(f.Nps)} | {f.NpsResponses:N0} | {Pct(f.Fcr)} ({Pct(q.FcrPct / 100)}) | {Pct(f.EscalationRate)} | {Pct(f.ReopenRate)} |"));
         }
         Line();
+        var daily = s.Daily;
+        Line("Tickets created per day (America/New_York), the series forecasts are built on:");
+        Line();
+        Line("| | Mon | Tue | Wed | Thu | Fri | Sat | Sun |");
+        Line("|---|---:|---:|---:|---:|---:|---:|---:|");
+        Line("| mean tickets (holidays left out) | " + string.Join(" | ", daily.MeanByWeekday.Select(m => Inv($"{m:0.0}"))) + " |");
+        Line();
+        Line(Inv($"- Weekly pattern: brokerages work weekdays in their own time zones, so weekends are quiet (Sunday evening in New York is Monday morning in Sydney)."));
+        Line(Inv($"- Holiday dips: the {daily.Holidays} US federal holidays on weekdays average {daily.HolidayMean:0.0} tickets against {daily.HolidayNeighbourMean:0.0} on the same weekday a week before and after ({Pct(daily.HolidayMean / daily.HolidayNeighbourMean)}); other regions' public holidays dip their own clients."));
+        if (daily.Shift is { } shift)
+        {
+            Line(Inv($"- Level shift: working days average {daily.LevelBefore:0.0} tickets in the eight weeks before the launch of {shift.Name} ({shift.Day:yyyy-MM-dd}) and {daily.LevelAfter:0.0} in weeks 4 to 11 after it, once its surge is over."));
+        }
+        Line(Inv($"- Noise: a working day typically (median) differs by {Pct(daily.Noise)} from the mean of the same weekday two weeks either side; on top come a slow growth trend per client, new clients signing, churners fading, incident spikes and launch surges."));
+        Line();
         Line("Per month (created in the month; CSAT and NPS answered in the month):");
         Line();
         Line("| month | tickets | first response breached | resolution breached | CSAT | NPS | FCR | escalated |");
@@ -136,7 +151,8 @@ internal static class SampleReadme
         }
         foreach (var launch in model.Demand.Launches)
         {
-            Line(Inv($"- {launch.Day:yyyy-MM-dd}: launch of {launch.Name}, a two-week surge of how-to and integration tickets."));
+            var lasting = launch.LastingLift > 0 ? Inv($", then a lasting {launch.LastingLift:P0} more tickets as clients adopt it (a level shift)") : "";
+            Line(Inv($"- {launch.Day:yyyy-MM-dd}: launch of {launch.Name}, a two-week surge of how-to and integration tickets{lasting}."));
         }
         Line();
         Line("The weeks (Monday, America/New_York) whose first-response breach share is at least twice the median week's, worst eight:");

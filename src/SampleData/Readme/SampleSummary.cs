@@ -86,6 +86,7 @@ internal sealed record SampleSummary(
     IReadOnlyList<(string Component, double Availability, double P95LatencyMs)> Monitoring,
     IReadOnlyList<(string Channel, ContactFigures Figures)> ContactsByChannel,
     ContactFigures ContactsInOtherWeeks,
+    DailySeries Daily,
     double CsatResponseRate)
 {
     internal static readonly string[] Channels = ["email", "chat", "phone", "web", "api"];
@@ -164,7 +165,7 @@ internal sealed record SampleSummary(
 
         var solved = tickets.Count(t => t.IsSolved);
         return new SampleSummary(byTierChannel, byTier, overall, byMonth, stories, weeks, severities, monitoring, contactsByChannel, otherWeeks,
-            solved == 0 ? 0 : (double)csat.Count / solved);
+            DailySeries.Of(tickets, model.Demand, window), solved == 0 ? 0 : (double)csat.Count / solved);
     }
 
     /// <summary>The Monday (reporting zone) of the week an instant falls in.</summary>

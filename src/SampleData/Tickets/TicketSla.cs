@@ -6,7 +6,8 @@ namespace SupportLens.SampleData.Tickets;
 /// SLA outcome of a ticket on its tier's policy, as DESIGN.md §4 defines it: business time on the policy's calendar
 /// (Analytics' <see cref="Analytics.Sla.BusinessCalendar"/>), paused while pending or on hold; a ticket without a
 /// response/solution is breached once its target has passed by the end of the history, else still active (null).
-/// The generator's own reckoning, for the README's figures and the surveys.
+/// The generator's own reckoning, for the README's figures and the surveys, written apart from SupportLens's SLA clock
+/// and ledger so that it checks them: on the sample history both count the same breaches, ticket for ticket.
 /// </summary>
 internal static class TicketSla
 {
