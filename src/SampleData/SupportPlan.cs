@@ -1,7 +1,7 @@
 using NodaTime;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Sla;
-using SupportLens.Analytics.Sla.Incidents;
+using SupportLens.Analytics.Incidents;
 
 namespace SupportLens.SampleData;
 
