@@ -68,6 +68,7 @@ public static class SampleDataGenerator
         files.Add(new("incidents.csv", CsvWriters.Incidents(PathOf("incidents.csv"), incidents, window.End), "incidents, severity 1–4, with the clients they hit (`*` = all)"));
         // Gzipped: tens of thousands of near-identical hourly probes compress well, and ingest reads gzip of any format.
         files.Add(new("checks.csv.gz", CsvWriters.Checks(PathOf("checks.csv.gz"), checks), "synthetic monitoring per component (gzip)"));
+        // Gzipped like the other long files: interval rows repeat the same few shapes.
         files.Add(new("volume.csv.gz", CsvWriters.Volume(PathOf("volume.csv.gz"), volume), "phone and chat contacts per 30-minute interval and client, as an ACD or chat platform exports them (gzip)"));
 
         Directory.CreateDirectory(PathOf("zendesk"));

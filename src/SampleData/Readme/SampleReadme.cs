@@ -51,7 +51,7 @@ internal static class SampleReadme
         Line("reopened (so SLA clocks can pause) and for a 10 % sample of the others. Most business and enterprise escalations (and half");
         Line("of professional ones) happen at triage, before the first reply, so the engineer's one answer still counts as one-touch.");
         Line("Checks are hourly per component and every five minutes while a severity 1–2 incident is open on it: weight each check by");
-        Line("the time until the next one when computing availability. `tickets.csv.gz`, `ticket-events.csv.gz` and `checks.csv.gz` are gzipped to keep the repository small (ingest reads gzip of any format; `zcat` shows them).");
+        Line("the time until the next one when computing availability. `tickets.csv.gz`, `ticket-events.csv.gz`, `checks.csv.gz` and `volume.csv.gz` are gzipped to keep the repository small (ingest reads gzip of any format; `zcat` shows them).");
         Line("The Zendesk export's dates carry no zone: they are UTC (ingest with `--timezone UTC`, the default); its ids are");
         Line(Inv($"`{ZendeskExport.IdOffset}` + the number of the generic ticket id; `Client [list]` holds the generic client id; `Satisfaction Score`"));
         Line("is Good/Bad for answered surveys (4–5 good), Offered for other solved tickets, Not Offered for unsolved ones; status `Hold` is `on_hold`.");
