@@ -1,3 +1,4 @@
+using System.Globalization;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Metrics;
 using SupportLens.Analytics.Refresh;
@@ -21,6 +22,7 @@ public sealed class CommittedDataLoadsTests
         {
             (IngestKind.Clients, "clients.csv"), (IngestKind.Tickets, "tickets.csv.gz"), (IngestKind.TicketEvents, "ticket-events.csv.gz"),
             (IngestKind.Csat, "csat.csv"), (IngestKind.Nps, "nps.csv"), (IngestKind.Incidents, "incidents.csv"), (IngestKind.Checks, "checks.csv.gz"),
+            (IngestKind.Volume, "volume.csv.gz"),
         };
         foreach (var (kind, file) in files)
         {
@@ -30,6 +32,13 @@ public sealed class CommittedDataLoadsTests
             Assert.Equal(report.RowsRead, report.RowsLoaded);
         }
         Assert.Equal(40, warehouse.RowCounts().Single(c => c.Table == "clients").Rows);
+        using (var connection = warehouse.OpenConnection())
+        {
+            // The interval volume agrees with the tickets once stored: every phone and chat ticket is a handled contact.
+            using var handled = connection.CreateCommand("SELECT sum(handled)::BIGINT FROM volume_intervals");
+            using var live = connection.CreateCommand("SELECT count(*) FROM tickets WHERE channel IN ('phone', 'chat')");
+            Assert.Equal(Convert.ToInt64(live.ExecuteScalar(), CultureInfo.InvariantCulture), Convert.ToInt64(handled.ExecuteScalar(), CultureInfo.InvariantCulture));
+        }
 
         new RefreshService(warehouse, DerivedTables.All(SupportLensSettings.Default, TimeProvider.System), TimeProvider.System).Run();
         var metrics = new MetricsService(warehouse, SupportLensSettings.Default);
