@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SupportLens.Analytics.Incidents;
 using SupportLens.Analytics.Metrics;
+using SupportLens.Web.Presentation;
 
 namespace SupportLens.Web.Cli;
 
@@ -90,62 +91,8 @@ internal static class MetricsCommand
     };
 
     private static string Json(
-        MetricsReport report, IncidentReport incidents, IReadOnlyDictionary<string, IReadOnlyList<ClientIncident>>? hits)
-    {
-        var document = new
-        {
-            From = report.Period.FromText,
-            To = report.Period.ToText,
-            TimeZone = report.Period.Zone.Id,
-            AsOf = report.AsOf?.ToDateTimeOffset(),
-            Groups = report.Groups.Select(g => new
-            {
-                g.Key,
-                IncidentsHit = hits?.GetValueOrDefault(g.Key)?.Select(i => new
-                {
-                    i.IncidentId,
-                    i.Severity,
-                    i.Title,
-                    i.Component,
-                    StartedAt = i.StartedAt.ToDateTimeOffset(),
-                    ResolvedAt = i.ResolvedAt?.ToDateTimeOffset(),
-                    i.AffectsAll,
-                }),
-                Tickets = g.TicketsCreated,
-                CsatPct = Figure(g, "csat_pct", g.Csat.Percent),
-                CsatResponses = g.Csat.Total,
-                CsatLo95 = Round(g.Csat.Lower95),
-                CsatHi95 = Round(g.Csat.Upper95),
-                Nps = Figure(g, "nps", g.Nps.Score),
-                NpsResponses = g.Nps.Responses,
-                NpsMoe = Round(g.Nps.MarginOfError),
-                FcrPct = Figure(g, "fcr_pct", g.FirstContactResolution.Percent),
-                SlaFirstResponsePct = Figure(g, "sla_first_response_pct", g.SlaFirstResponse.Percent),
-                SlaResolutionPct = Figure(g, "sla_resolution_pct", g.SlaResolution.Percent),
-                EscalationPct = Figure(g, "escalation_pct", g.Escalations.Percent),
-                ReopenPct = Round(g.Reopens.Percent),
-                TicketsSolved = g.TicketsSolved,
-                BacklogOpen = g.Backlog.Open,
-                BacklogMedianAgeHours = Round(g.Backlog.MedianAgeHours),
-                FirstResponseP50Minutes = Round(g.FirstResponseMinutes.P50),
-                FirstResponseP90Minutes = Round(g.FirstResponseMinutes.P90),
-                ResolutionP50Hours = Round(g.ResolutionHours.P50),
-                ResolutionP90Hours = Round(g.ResolutionHours.P90),
-                SlaFirstResponse = Counts(g.SlaFirstResponse),
-                SlaResolution = Counts(g.SlaResolution),
-                FirstResponseP50BusinessMinutes = Round(g.FirstResponseBusinessMinutes.P50),
-                FirstResponseP90BusinessMinutes = Round(g.FirstResponseBusinessMinutes.P90),
-                ResolutionP50BusinessHours = Round(g.ResolutionBusinessHours.P50),
-                ResolutionP90BusinessHours = Round(g.ResolutionBusinessHours.P90),
-                Targets = g.Targets.Select(t => new { t.Metric, Actual = Decisive(t), t.Target, t.Met, Margin = Round(t.Margin) }),
-            }),
-            Incidents = IncidentsOutput.IncidentsJson(incidents),
-            Availability = IncidentsOutput.AvailabilityJson(incidents),
-        };
-        return JsonSerializer.Serialize(document, JsonOutput.Options) + Environment.NewLine;
-    }
-
-    private static object Counts(SlaCompliance sla) => new { sla.Achieved, sla.Breached, sla.Active };
+        MetricsReport report, IncidentReport incidents, IReadOnlyDictionary<string, IReadOnlyList<ClientIncident>>? hits) =>
+        JsonSerializer.Serialize(MetricsDocument.Build(report, incidents, hits), JsonOutput.Options) + Environment.NewLine;
 
     internal static string Text(
         MetricsReport report, IncidentReport incidents, IReadOnlyDictionary<string, IReadOnlyList<ClientIncident>>? hits = null)
@@ -158,7 +105,7 @@ internal static class MetricsCommand
         foreach (var g in report.Groups)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"{Clip(g.Key, 20),-20} {g.TicketsCreated,8:N0} {g.TicketsSolved,7:N0}   {Cell(g, "csat_pct", g.Csat.Percent),6} ({g.Csat.Total,5:N0})  {Cell(g, "nps", g.Nps.Score),6} ({g.Nps.Responses,4:N0})  {Cell(g, "fcr_pct", g.FirstContactResolution.Percent),6}  {Cell(g, "sla_first_response_pct", g.SlaFirstResponse.Percent),9}  {Cell(g, "sla_resolution_pct", g.SlaResolution.Percent),9}  {Cell(g, "escalation_pct", g.Escalations.Percent),6}  {Pct(g.Reopens.Percent),8}  {g.Backlog.Open,7:N0}");
+                $"{Figures.Clip(g.Key, 20),-20} {g.TicketsCreated,8:N0} {g.TicketsSolved,7:N0}   {Figures.Cell(g, "csat_pct", g.Csat.Percent),6} ({g.Csat.Total,5:N0})  {Figures.Cell(g, "nps", g.Nps.Score),6} ({g.Nps.Responses,4:N0})  {Figures.Cell(g, "fcr_pct", g.FirstContactResolution.Percent),6}  {Figures.Cell(g, "sla_first_response_pct", g.SlaFirstResponse.Percent),9}  {Figures.Cell(g, "sla_resolution_pct", g.SlaResolution.Percent),9}  {Figures.Cell(g, "escalation_pct", g.Escalations.Percent),6}  {Figures.Pct(g.Reopens.Percent),8}  {g.Backlog.Open,7:N0}");
         }
         var missed = report.Groups.SelectMany(g => g.Targets.Where(t => t.Met == false).Select(t => (g.Key, t))).ToList();
         if (missed.Count > 0)
@@ -185,20 +132,4 @@ internal static class MetricsCommand
         IncidentsOutput.AppendText(text, incidents);
         return text.ToString();
     }
-
-    private static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
-
-    // A figure with a target keeps the places that decide it (94.97 against >= 95 is never printed as 95.00).
-    private static double? Figure(QualityMetrics group, string metric, double? value) =>
-        group.Targets.FirstOrDefault(t => t.Metric == metric) is { Actual: not null } check ? Decisive(check) : Round(value);
-
-    private static double? Decisive(TargetCheck check) =>
-        check.Actual is null ? null : double.Parse(check.Shown(2), CultureInfo.InvariantCulture);
-
-    private static string Pct(double? value) => value is { } v ? v.ToString("F1", CultureInfo.InvariantCulture) : TargetCheck.NotMeasured;
-
-    private static string Cell(QualityMetrics group, string metric, double? value) =>
-        group.Targets.FirstOrDefault(t => t.Metric == metric) is { } check ? check.Shown() : Pct(value);
-
-    private static string Clip(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 }
