@@ -31,9 +31,15 @@ internal static class MetricsCommand
         };
         var by = new Option<string?>("--by") { Description = "Split by tier, client, channel, month or success-manager.", HelpName = "DIMENSION" };
         by.AcceptOnlyFromAmong("tier", "client", "channel", "month", "success-manager");
+        var tier = new Option<string?>("--tier") { Description = "Only clients of this tier.", HelpName = "TIER" };
+        tier.AcceptOnlyFromAmong([.. Dashboard.DashboardQuery.Tiers]);
+        var client = new Option<string?>("--client") { Description = "Only this client.", HelpName = "ID" };
+        var channel = new Option<string?>("--channel") { Description = "Only tickets of this channel (NPS is not measured per channel).", HelpName = "CHANNEL" };
+        channel.AcceptOnlyFromAmong([.. Dashboard.DashboardQuery.Channels]);
+        var successManager = new Option<string?>("--success-manager") { Description = "Only clients of this success manager.", HelpName = "NAME" };
 
         var command = new Command("metrics", "CSAT, NPS, FCR, SLA compliance, escalations, reopens, backlog, incidents and availability of a period.");
-        foreach (var option in new Option[] { month, from, to, by, asOf, json, data, config })
+        foreach (var option in new Option[] { month, from, to, by, tier, client, channel, successManager, asOf, json, data, config })
         {
             command.Options.Add(option);
         }
@@ -67,7 +73,12 @@ internal static class MetricsCommand
             }
             StaleNote.Warn(services, error);
             var grouping = Grouping(parse.GetValue(by));
-            var report = service.Compute(period, grouping, at);
+            var filter = new MetricsFilter(
+                parse.GetValue(tier),
+                parse.GetValue(client) is { } id ? new HashSet<string>([id], StringComparer.Ordinal) : null,
+                parse.GetValue(channel),
+                parse.GetValue(successManager));
+            var report = service.Compute(period, grouping, at, filter);
             var incidentService = services.GetRequiredService<IncidentMetricsService>();
             var incidents = incidentService.Compute(period, at);
             // Per client, the incidents that hit it (DESIGN.md §5 health and the QBR conversation start here).
