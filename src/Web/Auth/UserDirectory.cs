@@ -154,9 +154,10 @@ internal sealed class UserDirectory(AccountStore store, TimeProvider time)
 
     internal static void CheckName(string name)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 64 || name.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        // Spaces are allowed: a success manager's user name is the name the clients export gives (e.g. "Sofia Marquez").
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 64 || name != name.Trim() || name.Any(char.IsControl))
         {
-            throw new AccountException($"'{name}' is not a user name: 1 to 64 characters, no spaces");
+            throw new AccountException($"'{name}' is not a user name: 1 to 64 characters, no control characters or surrounding spaces");
         }
     }
 
