@@ -13,6 +13,9 @@ public sealed class IndexModel : DashboardPage
 
     internal override bool OffersSplit => false;
 
+    /// <summary>Incidents and availability are the organisation's: no client filter changes them.</summary>
+    internal override bool OffersClientFilters => false;
+
     internal override void Load(DashboardView view)
     {
         Report = Data.Incidents(view.Period, view.AsOf);

@@ -29,6 +29,9 @@ public abstract class DashboardPage : PageModel
     /// <summary>Whether the filter form offers the split (pages that show one table of groups).</summary>
     internal virtual bool OffersSplit => true;
 
+    /// <summary>Whether the page's figures follow the tier, client, channel and success-manager filters.</summary>
+    internal virtual bool OffersClientFilters => true;
+
     public IActionResult OnGet()
     {
         Query = DashboardQuery.Parse(Request.Query);
