@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 using SupportLens.Analytics.Sla;
-using SupportLens.Analytics.Sla.Incidents;
+using SupportLens.Analytics.Incidents;
 
 namespace SupportLens.Analytics.Configuration;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 using SupportLens.Analytics.Sla;
-using SupportLens.Analytics.Sla.Incidents;
+using SupportLens.Analytics.Incidents;
 
 namespace SupportLens.Analytics.Configuration;
 

@@ -1,5 +1,4 @@
 using NodaTime;
-using SupportLens.Analytics.Sla.Incidents;
 
 namespace SupportLens.Analytics.Incidents;
 

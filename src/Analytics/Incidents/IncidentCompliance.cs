@@ -1,4 +1,3 @@
-using SupportLens.Analytics.Sla.Incidents;
 
 namespace SupportLens.Analytics.Incidents;
 

@@ -3,7 +3,6 @@ using NodaTime;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Horizon;
 using SupportLens.Analytics.Metrics;
-using SupportLens.Analytics.Sla.Incidents;
 using SupportLens.Storage;
 using SupportLens.Storage.Sql;
 

@@ -110,7 +110,9 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
 
         // Backlog: tickets open at the end of the period (for months: at the end of each month), one filtered
         // aggregate per moment (a range join would compare every ticket with every moment).
-        var snapshots = Snapshots(period, grouping);
+        // A backlog is counted at the end of the period, or at the horizon when the data ends before that: beyond it
+        // nothing is known, and ageing open tickets past it would invent a backlog.
+        var snapshots = Snapshots(period, grouping, (asOf ?? horizon.Tickets)?.ToDateTimeOffset());
         var backlog = string.Join(" UNION ALL ", snapshots.Select((s, i) => $"""
             SELECT {(grouping == MetricsGrouping.Month ? $"'{s.Key}'" : GroupKeys.Sql(grouping, $"$snap{i}", "t.channel"))} AS key,
                    count(*),
@@ -221,11 +223,13 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
         WHERE solved_at IS NULL AND closed_at >= $start AND closed_at < $end AND status IN ('solved', 'closed')
         """;
 
-    private static List<(string Key, DateTimeOffset At)> Snapshots(ReportingPeriod period, MetricsGrouping grouping)
+    private static List<(string Key, DateTimeOffset At)> Snapshots(ReportingPeriod period, MetricsGrouping grouping, DateTimeOffset? cap)
     {
+        // The horizon is an instant the data reaches (a ticket created at it is open at it); snapshots exclude their end.
+        DateTimeOffset Capped(DateTimeOffset at) => cap is { } c && c < at ? c.AddTicks(10) : at;
         if (grouping != MetricsGrouping.Month)
         {
-            return [("end", period.EndUtc)];
+            return [("end", Capped(period.EndUtc))];
         }
         var snapshots = new List<(string, DateTimeOffset)>();
         var month = new LocalDate(period.From.Year, period.From.Month, 1);
@@ -233,7 +237,7 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
         {
             var nextMonth = month.PlusMonths(1);
             var end = nextMonth.PlusDays(-1) < period.To ? nextMonth : period.To.PlusDays(1);
-            snapshots.Add((month.ToString("yyyy-MM", CultureInfo.InvariantCulture), end.AtStartOfDayInZone(period.Zone).ToDateTimeOffset().ToUniversalTime()));
+            snapshots.Add((month.ToString("yyyy-MM", CultureInfo.InvariantCulture), Capped(end.AtStartOfDayInZone(period.Zone).ToDateTimeOffset().ToUniversalTime())));
             month = nextMonth;
         }
         return snapshots;

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using SupportLens.Analytics.Configuration;
 
 namespace SupportLens.Analytics.Sla;
 
@@ -17,12 +16,6 @@ public sealed class SlaPolicySet
             throw new ArgumentException($"No SLA policy for tier(s): {string.Join(", ", missing)}.", nameof(policies));
         }
     }
-
-    /// <summary>
-    /// DESIGN.md §4: starter 8 h / 24 h on Mon–Fri 09:00–18:00 New York, professional 4 h / 12 h on Mon–Fri
-    /// 07:00–21:00 New York (both closed on US federal holidays), business 2 h / 8 h and enterprise 1 h / 4 h on 24×7.
-    /// </summary>
-    public static SlaPolicySet Default => SupportLensSettings.Default.SlaPolicies;
 
     public IEnumerable<SlaPolicy> Policies => Enum.GetValues<SupportTier>().Select(t => _byTier[t]);
 

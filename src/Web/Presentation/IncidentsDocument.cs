@@ -1,6 +1,5 @@
 using NodaTime.Text;
 using SupportLens.Analytics.Incidents;
-using SupportLens.Analytics.Sla.Incidents;
 
 namespace SupportLens.Web.Presentation;
 

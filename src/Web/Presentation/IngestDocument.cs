@@ -13,6 +13,7 @@ internal sealed record IngestDocument(
     long RowsRead,
     long RowsLoaded,
     long RowsRejected,
+    long RowsFiltered,
     IReadOnlyList<IngestError> Errors,
     string Profile,
     string Status,
@@ -22,6 +23,6 @@ internal sealed record IngestDocument(
     string? Message)
 {
     internal static IngestDocument Build(IngestReport r) => new(
-        r.BatchId, r.Kind, r.File, r.RowsRead, r.RowsLoaded, r.RowsRejected, r.Errors, r.Profile, r.Status, r.RowsInserted, r.RowsUpdated,
+        r.BatchId, r.Kind, r.File, r.RowsRead, r.RowsLoaded, r.RowsRejected, r.RowsFiltered, r.Errors, r.Profile, r.Status, r.RowsInserted, r.RowsUpdated,
         r.DurationMs, r.Message);
 }

@@ -2,7 +2,6 @@ using NodaTime;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Incidents;
 using SupportLens.Analytics.Metrics;
-using SupportLens.Analytics.Sla.Incidents;
 using SupportLens.Storage;
 using SupportLens.Storage.Sql;
 

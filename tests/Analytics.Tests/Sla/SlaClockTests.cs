@@ -1,3 +1,4 @@
+using SupportLens.Analytics.Configuration;
 using NodaTime;
 using SupportLens.Analytics.Sla;
 using static SupportLens.Analytics.Tests.Sla.TestTime;
@@ -7,7 +8,7 @@ namespace SupportLens.Analytics.Tests.Sla;
 /// <summary>Golden cases on the default policies (DESIGN.md §4), arithmetic in the comments.</summary>
 public class SlaClockTests
 {
-    private static readonly SlaClock Clock = new(SlaPolicySet.Default);
+    private static readonly SlaClock Clock = new(SupportLensSettings.Default.SlaPolicies);
 
     private static SlaEvaluation Evaluate(SlaTicket ticket, Instant asOf, params TicketStatusChange[] changes) =>
         Clock.Evaluate(ticket, changes, asOf);
@@ -177,7 +178,7 @@ public class SlaClockTests
     [Fact]
     public void Priority_override_replaces_only_what_it_names()
     {
-        var defaults = SlaPolicySet.Default;
+        var defaults = SupportLensSettings.Default.SlaPolicies;
         var starter = defaults.For(SupportTier.Starter) with
         {
             PriorityOverrides = defaults.For(SupportTier.Starter).PriorityOverrides

@@ -1,3 +1,4 @@
+using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Sla;
 using SupportLens.Storage;
 using SupportLens.Storage.Sql;
@@ -22,7 +23,7 @@ public sealed class SlaLedgerTests : IDisposable
             INSERT INTO ticket_events (source, ticket_id, occurred_at, event, value) VALUES
                 ('g', 'waiting', '2026-06-01T10:00:00Z', 'status', 'pending');
             """);
-        _ledger = new SlaLedger(new SlaClock(SlaPolicySet.Default), _time);
+        _ledger = new SlaLedger(new SlaClock(SupportLensSettings.Default.SlaPolicies), _time);
     }
 
     public void Dispose()

@@ -1,4 +1,4 @@
--- SupportLens warehouse, version 4: who may open the dashboards and the API.
+-- SupportLens warehouse, version 5: who may open the dashboards and the API.
 -- Passwords are stored as ASP.NET Core PasswordHasher hashes (PBKDF2, salted); API tokens only as their SHA-256
 -- (a token is 256 random bits, so a fast hash is enough and lets a request find its token by the hash alone).
 
