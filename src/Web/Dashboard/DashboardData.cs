@@ -45,6 +45,9 @@ internal sealed class DashboardData(
 
     internal DateTimeZone Zone => settings.ReportingTimeZone;
 
+    /// <summary>The organisation's SLA compliance target, in percent.</summary>
+    internal double SlaTargetPct => settings.Targets.SlaCompliancePct;
+
     internal MetricsService Periods => metrics;
 
     internal DataHorizon Horizon() => Cached("horizon", () =>
@@ -73,6 +76,13 @@ internal sealed class DashboardData(
         Cached($"due-soon|{within}|{filter.Key}|{asOf}|{limit}", () => dueSoon.Find(within, filter, asOf, limit));
 
     internal IReadOnlyList<ClientInfo> Clients() => Cached("clients", clients.All);
+
+    /// <summary>A chart of the view as inline SVG of the given size, and its data as CSV (both cached).</summary>
+    internal (string Title, string Svg, string Csv)? Chart(string name, DashboardView view, int width, int height) =>
+        Cached($"chart|{name}|{Key(view.Period)}|{view.Filter.Key}|{view.AsOf}|{width}x{height}", () =>
+            Charts.DashboardCharts.Build(name, view, this) is { } figure
+                ? (figure.Title, figure.ToSvg(width, height), figure.ToCsv())
+                : ((string, string, string)?)null);
 
     internal ClientInfo? Client(string clientId) => Clients().FirstOrDefault(c => c.ClientId == clientId);
 

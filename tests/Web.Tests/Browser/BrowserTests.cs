@@ -68,6 +68,23 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task A_chart_shows_each_value_on_hover_and_downloads_its_csv()
+    {
+        var page = await fixture.SignedIn("admin");
+        await page.GotoAsync("/quality?month=2026-10");
+        var value = page.Locator("figure#quality-trend svg .chart-values [data-series='CSAT'][data-label^='2026-10']");
+        await value.HoverAsync();
+        var title = await value.Locator("title").TextContentAsync();
+        Assert.Matches(@"^CSAT · 2026-10.*: \d+\.\d %$", title);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Data as CSV" }).ClickAsync());
+        Assert.Equal("quality-trend-2026-10-01-2026-10-31.csv", download.SuggestedFilename);
+        var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.StartsWith("series,label,value", csv);
+        Assert.Contains("CSAT,2026-10", csv);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_bad_upload_shows_its_quarantined_rows_and_why()
     {
         var page = await fixture.SignedIn("admin");

@@ -34,6 +34,39 @@ public abstract class DashboardPage : PageModel
 
     public IActionResult OnGet()
     {
+        if (Resolve() is { } refused)
+        {
+            return refused;
+        }
+        if (View is { } view)
+        {
+            Load(view);
+        }
+        return Page();
+    }
+
+    /// <summary>A chart's data as CSV (<c>?handler=csv&amp;chart=NAME</c> with the view's query string).</summary>
+    public IActionResult OnGetCsv(string? chart)
+    {
+        if (Resolve() is { } refused)
+        {
+            return refused;
+        }
+        if (View is not { } view)
+        {
+            return BadRequest();
+        }
+        if (chart is null || Data.Chart(chart, view, ChartWidth, ChartHeight) is not { } drawn)
+        {
+            return NotFound();
+        }
+        return File(System.Text.Encoding.UTF8.GetBytes(drawn.Csv), "text/csv; charset=utf-8",
+            $"{chart}-{view.Period.FromText}-{view.Period.ToText}.csv");
+    }
+
+    /// <summary>Reads the view from the query string: null when the page may go on (with a view, or with problems to show).</summary>
+    private IActionResult? Resolve()
+    {
         Query = DashboardQuery.Parse(Request.Query);
         var resolution = (Query.By is null && DefaultBy is not null ? Query with { By = DefaultBy } : Query)
             .Resolve(Viewer, Data, HttpContext.RequestServices.GetRequiredService<TimeProvider>());
@@ -45,11 +78,28 @@ public abstract class DashboardPage : PageModel
         {
             Problems = resolution.Errors;
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return null;
         }
         View = view;
-        Load(view);
-        return Page();
+        return null;
+    }
+
+    /// <summary>The size a chart is drawn at; the stylesheet scales it to the page's width.</summary>
+    internal const int ChartWidth = 1100;
+
+    internal const int ChartHeight = 300;
+
+    /// <summary>A chart of this view as inline SVG (a title per value shows on hover) with a link to its data as CSV.</summary>
+    internal Microsoft.AspNetCore.Html.IHtmlContent Chart(string name)
+    {
+        if (View is not { } view || Data.Chart(name, view, ChartWidth, ChartHeight) is not { } drawn)
+        {
+            return Microsoft.AspNetCore.Html.HtmlString.Empty;
+        }
+        var encoder = System.Text.Encodings.Web.HtmlEncoder.Default;
+        var csv = Request.Path + Query.ToQueryString() + (Query.ToQueryString().Length == 0 ? "?" : "&") + "handler=csv&chart=" + name;
+        return new Microsoft.AspNetCore.Html.HtmlString(
+            $"<figure class=\"chart\" id=\"{name}\"><p class=\"chart-title\">{encoder.Encode(drawn.Title)}</p><div class=\"chart-scroll\">{drawn.Svg}</div><figcaption><a href=\"{encoder.Encode(csv)}\" download>Data as CSV</a></figcaption></figure>");
     }
 
     /// <summary>Loads the page's figures for a valid view.</summary>
