@@ -27,6 +27,8 @@ internal sealed class RiskSectionDocument
 
     public int? FallingFastPoints { get; set; }
 
+    public int? RenewalWindowDays { get; set; }
+
     public int? MinimumBookForMedian { get; set; }
 
     public int? Seed { get; set; }
@@ -43,6 +45,7 @@ internal sealed class RiskSectionDocument
         AucTieWithin = settings.AucTieWithin,
         MaximumDrivers = settings.MaximumDrivers,
         FallingFastPoints = settings.FallingFastPoints,
+        RenewalWindowDays = settings.RenewalWindowDays,
         MinimumBookForMedian = settings.MinimumBookForMedian,
         Seed = settings.Seed,
         Classifier = new ClassifierDocument
@@ -131,6 +134,7 @@ internal static class RiskSection
             AucTieWithin = doc.AucTieWithin ?? defaults.AucTieWithin,
             MaximumDrivers = doc.MaximumDrivers ?? defaults.MaximumDrivers,
             FallingFastPoints = doc.FallingFastPoints ?? defaults.FallingFastPoints,
+            RenewalWindowDays = doc.RenewalWindowDays ?? defaults.RenewalWindowDays,
             MinimumBookForMedian = doc.MinimumBookForMedian ?? defaults.MinimumBookForMedian,
             Seed = doc.Seed ?? defaults.Seed,
             Classifier = classifier,

@@ -42,6 +42,12 @@ public sealed record RiskSettings
     /// </summary>
     public int FallingFastPoints { get; init; } = 15;
 
+    /// <summary>
+    /// Health rules also flag a client whose health is not green and whose contract renews within this many days: a
+    /// renewal is when an unhappy client can leave. 0 turns the rule off.
+    /// </summary>
+    public int RenewalWindowDays { get; init; } = 60;
+
     /// <summary>With fewer clients than this assessed on a day, the book's median is not trusted and the change counts as it is.</summary>
     public int MinimumBookForMedian { get; init; } = 5;
 
@@ -67,6 +73,7 @@ public sealed record RiskSettings
         Check(AtRiskProbability is > 0 and <= 1, "at_risk_probability", "above 0 and at most 1");
         Check(MaximumDrivers >= 1, "maximum_drivers", "must be 1 or more");
         Check(FallingFastPoints >= 0, "falling_fast_points", "must be 0 or more");
+        Check(RenewalWindowDays >= 0, "renewal_window_days", "must be 0 or more");
         Check(MinimumBookForMedian >= 1, "minimum_book_for_median", "must be 1 or more");
         var c = Classifier;
         Check(c.L1Regularization >= 0 && c.L2Regularization >= 0, "classifier.regularization", "must be 0 or more");

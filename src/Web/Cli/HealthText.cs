@@ -72,7 +72,7 @@ internal static class HealthText
             { Method: RiskMethod.Model } r => string.Create(Invariant,
                 $"Risk: {(r.AtRisk ? "AT RISK, " : "")}{r.Probability * 100:0} % probability of leaving within {settings.Risk.HorizonDays} days " +
                 $"(flagged from {settings.Risk.AtRiskProbability * 100:0} %)"),
-            { AtRisk: true } => "Risk: AT RISK under health rules (red, or health falling fast against the rest of the book)",
+            { AtRisk: true } => "Risk: AT RISK under health rules (red, health falling fast against the rest of the book, or below green near its renewal)",
             _ => "Risk: not flagged by health rules",
         });
         text.AppendLine(RunLine(detail.Run));
@@ -89,11 +89,14 @@ internal static class HealthText
             text.AppendLine(Invariant, $"  {i + 1}. {d.Text} (costs {d.PointsLost:0.#} points)");
             text.AppendLine(Invariant, $"     {HealthMeanings.Title(d.Component.Key())}: {HealthMeanings.Of(d.Component, settings.Health)}.");
         }
-        // Under health rules the risk drivers are the health drivers above; only a model has its own.
-        if (risk is { Method: RiskMethod.Model, Drivers.IsEmpty: false })
+        // Under health rules the risk drivers are the health drivers above, with the renewal first when it is a reason.
+        if (risk is { Drivers.IsEmpty: false }
+            && (risk.Method == RiskMethod.Model || !risk.Drivers.Select(d => d.Text).SequenceEqual(h.Drivers.Select(d => d.Text))))
         {
             text.AppendLine();
-            text.AppendLine("What pushes the churn risk up (the model's largest contributions)");
+            text.AppendLine(risk.Method == RiskMethod.Model
+                ? "What pushes the churn risk up (the model's largest contributions)"
+                : "What the health rules flag it for");
             for (var i = 0; i < risk.Drivers.Length; i++)
             {
                 var d = risk.Drivers[i];

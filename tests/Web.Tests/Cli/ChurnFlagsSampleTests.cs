@@ -13,8 +13,8 @@ namespace SupportLens.Web.Tests.Cli;
 /// On the committed sample (loaded and refreshed by `demo --no-serve`, once for these tests): how many of the six
 /// clients that leave are flagged at risk 30 and 60 days before they go, and how many clients that stay are flagged on
 /// the same days. Every flag is the stored one, made by a risk run that knew only the data up to its own day.
-/// Measured (2026-11-30): 5 of 6 at 30 days with 4 false alarms in 200 stayer-days (2.0 %); 3 of 6 at 60 days with 8
-/// in 198 (4.0 %). Goal: at least 5 of 6 at 30 days with at most 10 % false alarms.
+/// Measured (2026-11-30, sample of main at 7c48c37): 6 of 6 at 30 days with 15 false alarms in 200 stayer-days (7.5 %);
+/// 4 of 6 at 60 days with 10 in 198 (5.1 %). Goal: at least 5 of 6 at 30 days with at most 10 % false alarms.
 /// </summary>
 public sealed class ChurnFlagsSampleTests(ChurnFlagsSampleTests.SampleBook sample, ITestOutputHelper output)
     : IClassFixture<ChurnFlagsSampleTests.SampleBook>
@@ -98,11 +98,11 @@ public sealed class ChurnFlagsSampleTests(ChurnFlagsSampleTests.SampleBook sampl
     }
 
     [Fact]
-    public void Sixty_days_ahead_half_the_churners_are_flagged_and_false_alarms_stay_rare()
+    public void Sixty_days_ahead_most_churners_are_flagged_and_false_alarms_stay_rare()
     {
         var m = Measure(60);
         output.WriteLine($"60 days: {m.Flagged} of {m.Churners} flagged; false alarms {m.FalseAlarms} of {m.StayerDays} ({m.FalseAlarmRate:P1})");
-        Assert.True(m.Flagged >= 3, $"{m.Flagged} of 6 flagged 60 days ahead");
+        Assert.True(m.Flagged >= 4, $"{m.Flagged} of 6 flagged 60 days ahead");
         Assert.True(m.FalseAlarmRate <= 0.10, $"false alarm rate {m.FalseAlarmRate:P1}");
     }
 
@@ -135,7 +135,8 @@ public sealed class ChurnFlagsSampleTests(ChurnFlagsSampleTests.SampleBook sampl
         output.WriteLine(result.Output);
         Assert.Contains("C-026 Stonebridge Realty: professional tier, success manager Sofia Marquez, renewal 2026-05-21", result.Output);
         Assert.Contains("Risk: AT RISK under health rules", result.Output);
-        Assert.Contains("SLA breach", result.Output);
-        Assert.Contains("NPS fell from 40 to \u221250", result.Output);
+        Assert.Contains("13 SLA breaches in the last 30 days (75.9 % of 54 targets met, target 95 %)", result.Output);
+        // Amber a month before its renewal: the health rules say the renewal first.
+        Assert.Contains("What the health rules flag it for\n  1. Renewal in 30 days (2026-05-21)", result.Output);
     }
 }
