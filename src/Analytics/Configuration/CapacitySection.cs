@@ -33,7 +33,8 @@ internal sealed class CapacityDocument
                 HandleTime = c.HandleTime is { } h ? DurationText.Format(Duration.FromTimeSpan(h)) : CapacityChannelDocument.Measured,
                 FallbackHandleTime = c.FallbackHandleTime is { } f ? DurationText.Format(Duration.FromTimeSpan(f)) : null,
                 ServiceLevelPct = c.ServiceLevel is { } s ? Math.Round(s.Share * 100, 6) : null,
-                AnswerWithin = c.ServiceLevel is { } a ? DurationText.Format(Duration.FromTimeSpan(a.AnswerWithin)) : null,
+                // Seconds, as service levels are usually quoted ("80 % in 60 s").
+                AnswerWithin = c.ServiceLevel is { } a ? string.Create(CultureInfo.InvariantCulture, $"{(long)a.AnswerWithin.TotalSeconds}s") : null,
             }),
             Shifts = defaults.Shifts.ToDictionary(s => s.Name, s => new ShiftDocument
             {
