@@ -45,7 +45,7 @@ internal static class CapacityCommand
             StaleNote.Warn(services, error);
             if (asked > report.WeeksAvailable)
             {
-                error.WriteLine($"supportlens: note: the stored forecast covers {report.WeeksAvailable} whole weeks (forecast.horizon_days); planning those, not {asked}.");
+                error.WriteLine($"supportlens: note: the stored forecast covers {report.WeeksAvailable} whole week{(report.WeeksAvailable == 1 ? string.Empty : "s")} (forecast.horizon_days); planning {(report.WeeksAvailable == 1 ? "it" : "those")}, not {asked}.");
             }
             var zone = services.GetRequiredService<SupportLensSettings>().ReportingTimeZone;
             output.Write(parse.GetValue(json)
