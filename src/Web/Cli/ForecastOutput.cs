@@ -84,18 +84,19 @@ internal static class ForecastOutput
         }
         text.AppendLine();
         text.AppendLine("MASE: the chosen model's mean absolute scaled error over the backtest origins; naive: the seasonal naive");
-        text.AppendLine("forecast's over the same origins (repeat last week, or last year for weekly series). Lower is better; \"–\" = too");
-        text.AppendLine("little history to backtest. Sums are of point forecasts; the intervals below are per day (or week).");
+        text.AppendLine("forecast's over the same origins (repeat last week, or last year for weekly series); lower is better, \"–\" = too");
+        text.AppendLine("little history to backtest. Sums are of point forecasts (\"–\": beyond what is shown); the intervals below are per");
+        text.AppendLine(daily ? "day." : "week.");
 
         foreach (var s in detailed ? run.Series : run.Series.Take(1))
         {
             text.AppendLine();
             text.AppendLine(Invariant, $"{s.Key} ({s.Model})");
-            text.AppendLine(Invariant, $"  {(daily ? "day" : "week of"),-15} {"forecast",9}   {"80 % interval",-19} {"95 % interval",-19}");
+            text.AppendLine(Invariant, $"  {(daily ? "day" : "week of"),-15} {"forecast",9}   {"80 % interval",-19} 95 % interval");
             foreach (var p in s.Points)
             {
                 var day = daily ? $"{Date(p.Date)} {p.Date.DayOfWeek.ToString()[..3]}" : Date(p.Date);
-                text.AppendLine(Invariant, $"  {day,-15} {p.Value,9:N1}   {Range(p.Lo80, p.Hi80),-19} {Range(p.Lo95, p.Hi95),-19}");
+                text.AppendLine(string.Create(Invariant, $"  {day,-15} {p.Value,9:N1}   {Range(p.Lo80, p.Hi80),-19} {Range(p.Lo95, p.Hi95)}").TrimEnd());
             }
         }
 
