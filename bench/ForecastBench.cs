@@ -6,13 +6,15 @@ using SupportLens.Analytics.Forecasting.M4;
 using SupportLens.Analytics.Horizon;
 using SupportLens.Analytics.Refresh;
 using SupportLens.Ingest;
+using SupportLens.SampleData.Scale;
 using SupportLens.Storage;
 
 namespace SupportLens.Bench;
 
 /// <summary>
-/// Forecasts with backtests for every series (DESIGN.md §9 budget: under 10 s), on the committed sample history or on a
-/// warehouse given with --data (e.g. the 10 M-ticket set loaded with the CLI); and the M4 Weekly evaluation.
+/// Forecasts with backtests for every series (DESIGN.md §9 budget: under 10 s), on the committed sample history, on N
+/// tickets of the sample history's --scale stream (--tickets N), or on a warehouse loaded with the CLI (--data DIR); and
+/// the M4 Weekly evaluation.
 /// </summary>
 internal static class ForecastBench
 {
@@ -37,8 +39,14 @@ internal static class ForecastBench
         try
         {
             using var warehouse = Warehouse.Open(data ?? temporary!, TimeProvider.System);
-            var label = data is null ? "sample" : Path.GetFileName(Path.GetFullPath(data).TrimEnd('/'));
-            if (data is null)
+            var tickets = Value(args, "--tickets") is { } n ? long.Parse(n, CultureInfo.InvariantCulture) : (long?)null;
+            var label = data is not null ? Path.GetFileName(Path.GetFullPath(data).TrimEnd('/'))
+                : tickets is { } count ? string.Create(CultureInfo.InvariantCulture, $"{count:N0} tickets") : "sample";
+            if (data is null && tickets is { } scale)
+            {
+                LoadScaled(warehouse, scale);
+            }
+            else if (data is null)
             {
                 LoadSample(warehouse);
             }
@@ -54,8 +62,9 @@ internal static class ForecastBench
             var clock = Stopwatch.StartNew();
             var history = new VolumeSeriesQuery(settings.ReportingTimeZone, TimeProvider.System).Read(connection);
             var read = clock.Elapsed.TotalSeconds;
+            var readCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"forecast [{label}]: {history.Series.Count} daily series (+{history.ClientChannels.Count} client×channel for spikes) through {history.LastCompleteDay:uuuu-MM-dd}, read in {read:F2} s; {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
+                $"forecast [{label}]: {history.Series.Count} daily series (+{history.ClientChannels.Count} client×channel for spikes) through {history.LastCompleteDay:uuuu-MM-dd}, read in {read:F2} s ({readCpu:F2} s CPU); {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
 
             clock.Restart();
             var daily = new VolumeForecaster(TimeProvider.System, forecast.DailyOptions()).Forecast(history.Series);
@@ -105,11 +114,24 @@ internal static class ForecastBench
         Console.WriteLine($"forecast [{label}] {frequency}: chosen " + string.Join(", ", run.Series.GroupBy(s => s.Model).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}")));
     }
 
+    private static void LoadScaled(Warehouse warehouse, long tickets)
+    {
+        var clock = Stopwatch.StartNew();
+        var history = new ScaledHistory(tickets);
+        using var connection = warehouse.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        ScaledSample.AppendClients(connection, history.Clients, "bench");
+        ScaledSample.AppendTickets(connection, history.Tickets(), "bench");
+        transaction.Commit();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"forecast: generated and loaded {tickets:N0} sample tickets (--scale) in {clock.Elapsed.TotalSeconds:F1} s"));
+    }
+
     private static void LoadSample(Warehouse warehouse)
     {
         var sample = Path.Combine(RepositoryRoot(), "sample-data");
         var ingestor = new Ingestor(warehouse, TimeProvider.System);
-        foreach (var (kind, file) in new[] { (IngestKind.Clients, "clients.csv"), (IngestKind.Tickets, "tickets.csv.gz") })
+        foreach (var (kind, file) in new[] { (IngestKind.Clients, "clients.csv"), (IngestKind.Tickets, "tickets.csv.gz"), (IngestKind.Volume, "volume.csv.gz") })
         {
             var report = ingestor.Ingest(Path.Combine(sample, file), new IngestRequest(kind));
             if (report.Status != "loaded")

@@ -5,7 +5,7 @@ namespace SupportLens.Web.Tests.Cli;
 [Collection(ForecastDataCollection.Name)]
 public sealed class ForecastCommandTests(ForecastData data)
 {
-    private static string M4 => Path.Combine(SampleData.SampleFiles.RepositoryRoot(), "..", "shared", "data", "m4-weekly");
+    private static string M4 => Path.Combine(RepositoryFiles.Root, "..", "shared", "data", "m4-weekly");
 
     [Fact]
     public void Refresh_computes_the_forecasts_and_spikes()
