@@ -35,7 +35,8 @@ internal static class ForecastBench
             forecast = forecast with { GradientBoosting = false };
         }
 
-        var temporary = data is null ? Path.Combine(Path.GetTempPath(), "supportlens-bench", Guid.NewGuid().ToString("N")) : null;
+        var keep = Environment.GetEnvironmentVariable("BENCH_KEEP_DATA");
+        var temporary = data is null ? keep ?? Path.Combine(Path.GetTempPath(), "supportlens-bench", Guid.NewGuid().ToString("N")) : null;
         try
         {
             using var warehouse = Warehouse.Open(data ?? temporary!, TimeProvider.System);
@@ -83,7 +84,7 @@ internal static class ForecastBench
         }
         finally
         {
-            if (temporary is not null && Directory.Exists(temporary))
+            if (temporary is not null && keep is null && Directory.Exists(temporary))
             {
                 Directory.Delete(temporary, recursive: true);
             }

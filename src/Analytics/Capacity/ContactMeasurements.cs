@@ -56,18 +56,18 @@ internal static class ContactMeasurements
         if (VolumeExport.HasRows(connection))
         {
             Count(connection, counts, $"""
-                SELECT channel, hour(timezone($zone, interval_start)), CAST(sum(offered) AS DOUBLE) FROM {VolumeExport.TableName}
+                SELECT channel, {LocalClockSql.HourOfDay("interval_start", window.Zone, window.Start, window.End)}, CAST(sum(offered) AS DOUBLE) FROM {VolumeExport.TableName}
                 WHERE interval_minutes < 1440 AND {string.Format(System.Globalization.CultureInfo.InvariantCulture, range, "interval_start")}
                 GROUP BY ALL
-                """, window, skip: null);
+                """, skip: null);
         }
 
         var fromVolume = counts.Keys.ToHashSet(StringComparer.Ordinal);
         Count(connection, counts, $"""
-            SELECT channel, hour(timezone($zone, created_at)), CAST(count(*) AS DOUBLE) FROM tickets
+            SELECT channel, {LocalClockSql.HourOfDay("created_at", window.Zone, window.Start, window.End)}, CAST(count(*) AS DOUBLE) FROM tickets
             WHERE {string.Format(System.Globalization.CultureInfo.InvariantCulture, range, "created_at")}
             GROUP BY ALL
-            """, window, skip: fromVolume);
+            """, skip: fromVolume);
 
         var all = new double[24];
         foreach (var hours in counts.Values)
@@ -90,10 +90,9 @@ internal static class ContactMeasurements
             StringComparer.Ordinal);
     }
 
-    private static void Count(WarehouseConnection connection, Dictionary<string, double[]> counts, string sql, MeasurementWindow window, HashSet<string>? skip)
+    private static void Count(WarehouseConnection connection, Dictionary<string, double[]> counts, string sql, HashSet<string>? skip)
     {
         using var command = connection.CreateCommand(sql);
-        command.Parameters.Add("zone", window.Zone.Id);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

@@ -171,23 +171,33 @@ public sealed class VolumeSeriesQuery(DateTimeZone zone, TimeProvider time)
 
     private List<DailyCount> DailyCounts(WarehouseConnection connection, string table, string instant, string count, DateTimeOffset cutoff)
     {
+        var rows = new List<DailyCount>();
+        var first = First(connection, table, instant);
+        if (first is not { } from)
+        {
+            return rows;
+        }
+
+        var day = LocalClockSql.EpochDay(instant, zone, from, Instant.FromDateTimeOffset(cutoff));
         using var command = connection.CreateCommand($"""
-            SELECT CAST(timezone($zone, {instant}) AS DATE) AS day, channel, client_id, CAST({count} AS DOUBLE) AS n
+            SELECT {day} AS day, channel, client_id, CAST({count} AS DOUBLE) AS n
             FROM {table}
             WHERE {instant} < {SqlInstant.Literal(cutoff)}
             GROUP BY ALL
             """);
-        command.Parameters.Add("zone", zone.Id);
         using var reader = command.ExecuteReader();
-        var rows = new List<DailyCount>();
         while (reader.Read())
         {
-            var day = reader.GetDateOnly(0);
-            rows.Add(new DailyCount(new LocalDate(day.Year, day.Month, day.Day), reader.GetString(1), reader.GetNullableString(2),
-                reader.GetDouble(3)));
+            rows.Add(new DailyCount(LocalClockSql.Date(reader.GetInt64(0)), reader.GetString(1), reader.GetNullableString(2), reader.GetDouble(3)));
         }
 
         return rows;
+    }
+
+    private static Instant? First(WarehouseConnection connection, string table, string instant)
+    {
+        using var command = connection.CreateCommand($"SELECT min({instant}) FROM {table}");
+        return command.ExecuteScalar() is DateTimeOffset first ? Instant.FromDateTimeOffset(first) : null;
     }
 
     private static Dictionary<string, ClientRow> Clients(WarehouseConnection connection)

@@ -38,7 +38,7 @@ public sealed class CapacityServiceTests
 
     private static Warehouse History(bool withPhoneVolume)
     {
-        var warehouse = TestWarehouse.Create(Clock, withVolumeTable: true);
+        var warehouse = TestWarehouse.Create(Clock);
         using var connection = warehouse.OpenConnection();
         connection.ExecuteNonQuery("INSERT INTO clients (client_id, source, name, tier) VALUES ('A', 'g', 'Acme', 'business')");
         var noise = new Random(3);
