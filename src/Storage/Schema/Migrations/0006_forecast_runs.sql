@@ -1,4 +1,4 @@
--- SupportLens warehouse, version 5: volume forecasts and spikes as `supportlens refresh` stores them (DESIGN.md §5).
+-- SupportLens warehouse, version 6: volume forecasts and spikes as `supportlens refresh` stores them (DESIGN.md §5).
 -- Every forecast run is kept (reports compare this month's forecast with last month's); reads take the latest.
 -- Version 1's single-table `forecasts` and per-client `spikes` never held rows: they are replaced.
 
