@@ -8,8 +8,8 @@ namespace SupportLens.Analytics.Anomalies;
 /// <summary>
 /// Keeps <c>spikes</c>: every client's daily volume, on each channel and in all (channel <c>all</c>), scanned by the
 /// <see cref="SpikeDetector"/> over the whole history; the unusual days are stored with the day's volume, the expected
-/// value and range, and the score, and <c>spike_scans</c> says which days were scanned. Recomputed whole when the data
-/// or the spike settings change (the detector looks at weeks on both sides of a day, so new data moves old verdicts).
+/// value and range, and the score, and <c>spike_scans</c> says which days were scanned. Recomputed whole when the volume
+/// history's data (<see cref="VolumeSeriesQuery.Stamp"/>) or the spike settings change (the detector looks at weeks on both sides of a day, so new data moves old verdicts).
 /// </summary>
 public sealed class SpikeTable(ForecastSettings settings, DateTimeZone reportingZone, TimeProvider time) : IDerivedTable
 {
@@ -65,5 +65,5 @@ public sealed class SpikeTable(ForecastSettings settings, DateTimeZone reporting
     }
 
     private string Stamp(WarehouseConnection connection) =>
-        $"{DerivedState.DataStamp(connection)}|{settings.SpikeFingerprint()}/zone:{reportingZone.Id}";
+        $"{VolumeSeriesQuery.Stamp(connection)}|{settings.SpikeFingerprint()}/zone:{reportingZone.Id}";
 }

@@ -5,7 +5,8 @@ using SupportLens.Storage.Sql;
 namespace SupportLens.Analytics.Forecasting;
 
 /// <summary>
-/// Keeps the forecast runs: when the imported data or the forecast settings changed since the last run, reads the
+/// Keeps the forecast runs: when the volume history's data (<see cref="VolumeSeriesQuery.Stamp"/>: tickets, the volume
+/// export, clients, the tickets' horizon) or the forecast settings changed since the last run, reads the
 /// daily volume history (<see cref="VolumeSeriesQuery"/>), forecasts every series daily and weekly with backtests
 /// (<see cref="VolumeForecaster"/>), and stores both runs with new run ids. Earlier runs stay; readers take the latest.
 /// </summary>
@@ -21,7 +22,7 @@ public sealed class ForecastTable(ForecastSettings settings, DateTimeZone report
     {
         var started = time.GetTimestamp();
         var stamp = Stamp(connection);
-        var dataStamp = DerivedState.DataStamp(connection);
+        var dataStamp = VolumeSeriesQuery.Stamp(connection);
         var history = new VolumeSeriesQuery(reportingZone, time).Read(connection);
         var runs = new List<(ForecastRun Run, IReadOnlyList<VolumeSeries> History)>();
         if (history.LastCompleteDay is not null && history.Series.Count > 0)
@@ -52,6 +53,6 @@ public sealed class ForecastTable(ForecastSettings settings, DateTimeZone report
 
     private string Settings() => $"{settings.Fingerprint()}/zone:{reportingZone.Id}";
 
-    // The data (every loaded batch) and the settings the runs depend on.
-    private string Stamp(WarehouseConnection connection) => $"{DerivedState.DataStamp(connection)}|{Settings()}";
+    // The data and the settings the runs depend on.
+    private string Stamp(WarehouseConnection connection) => $"{VolumeSeriesQuery.Stamp(connection)}|{Settings()}";
 }

@@ -60,6 +60,23 @@ public sealed class VolumeSeriesQuery(DateTimeZone zone, TimeProvider time)
     /// <summary>The level a key belongs to: total, channel, tier or client.</summary>
     public static string LevelOf(string key) => key.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 ? key[..colon] : key;
 
+    /// <summary>
+    /// What the history depends on, cheaply: the tickets' and volume export's row counts and newest batches, the clients
+    /// (tiers, churn), and the tickets' data horizon (which ticket events move too). Surveys, incidents and checks do not
+    /// change it, so loading them does not redo forecasts.
+    /// </summary>
+    public static string Stamp(WarehouseConnection connection)
+    {
+        using var command = connection.CreateCommand($"""
+            SELECT concat_ws('|',
+                (SELECT concat_ws('/', count(*), max(batch_id)) FROM tickets),
+                (SELECT concat_ws('/', count(*), max(batch_id)) FROM {VolumeExport.TableName}),
+                (SELECT concat_ws('/', count(*), max(batch_id), max(updated_at)) FROM clients),
+                (SELECT max(horizon) FROM data_horizon WHERE kind = 'tickets'))
+            """);
+        return command.ExecuteScalar<string>();
+    }
+
     public VolumeHistory Read(WarehouseConnection connection)
     {
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());

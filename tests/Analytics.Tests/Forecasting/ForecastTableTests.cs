@@ -84,6 +84,13 @@ public sealed class ForecastTableTests
         table.Refresh(connection);
         var first = ForecastStore.Latest(connection, SeriesFrequency.Daily)!.RunId;
 
+        // Surveys say nothing about volume: loading them does not redo the forecasts.
+        connection.ExecuteNonQuery("""
+            INSERT INTO csat_responses (source, response_id, client_id, responded_at, score, good, batch_id) VALUES ('g', 'r1', 'A', '2026-05-20T10:00:00Z', 5, true, 99);
+            INSERT INTO ingest_batches (kind, profile, file, sha256, started_at, status) VALUES ('csat', 'generic', 'c.csv', 'y', now(), 'loaded');
+            """);
+        Assert.False(table.IsStale(connection));
+
         Assert.True(new ForecastTable(Quick with { HorizonDays = 7 }, NewYork, Clock).IsStale(connection));
         Assert.True(new ForecastTable(Quick, DateTimeZoneProviders.Tzdb["Europe/Berlin"], Clock).IsStale(connection));
 
