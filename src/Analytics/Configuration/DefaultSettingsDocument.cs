@@ -43,6 +43,8 @@ internal static class DefaultSettingsDocument
                 ["4"] = new() { InitialResponse = "24h", Resolution = "168h" },
             },
         },
+        Forecast = ForecastDocument.Defaults(),
+        Capacity = CapacityDocument.Defaults(),
         Health = HealthSectionDocument.From(Health.HealthSettings.Default),
         Risk = RiskSectionDocument.From(Risk.RiskSettings.Default),
     };

@@ -15,6 +15,11 @@ internal sealed class SettingsDocument
 
     public TargetsDocument? Targets { get; set; }
 
+    /// <summary>Optional: absent means <see cref="Forecasting.ForecastSettings.Default"/>.</summary>
+    public ForecastDocument? Forecast { get; set; }
+
+    /// <summary>Optional: absent means <see cref="Capacity.CapacitySettings.Default"/>.</summary>
+    public CapacityDocument? Capacity { get; set; }
     /// <summary>Optional (HealthSection.cs); absent = the defaults.</summary>
     public HealthSectionDocument? Health { get; set; }
 

@@ -1,4 +1,4 @@
--- SupportLens warehouse, version 6: every active client's health on every day of the history, and its churn risk, each
+-- SupportLens warehouse, version 7: every active client's health on every day of the history, and its churn risk, each
 -- computed from what was known on that day. Kept by `supportlens refresh` (the client-health derived table); reads only
 -- read them. Replaces version 1's placeholder health_scores.
 
