@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Data.Common;
 using System.Globalization;
 using NodaTime;
+using SupportLens.Analytics.Anomalies;
 using SupportLens.Analytics.Metrics;
 using SupportLens.Storage.Sql;
 
@@ -14,7 +15,11 @@ namespace SupportLens.Analytics.Health;
 /// reopens known; escalations over tickets whose export says; reopens over solved tickets with a known count; SLA
 /// achieved / breached from the ticket_sla ledger. What a day could not know is left out: a ticket counts as solved
 /// from its solve, as escalated from its first escalation event (from its creation when the export has no events), an
-/// SLA target as achieved from its completion and as breached from its deadline.
+/// SLA target as achieved from its completion and as breached from its deadline. Volume spikes are the days the spikes
+/// table flagged the client's whole volume as unusually high, over the days its detector scanned; the detector judges a
+/// day against the weeks on both sides of it, so that one component of a past day's score knows a few weeks more. It
+/// scans only the clients that have not left, so spikes are measured on a day only when every client active that day
+/// was scanned (on the data horizon's day, always); otherwise the future churners would be the clients without them.
 /// </summary>
 /// <remarks>
 /// Every fact is an item (a ticket, an answer, an SLA target, an incident) that belongs to a day's window from one day
@@ -30,7 +35,7 @@ public sealed class HealthInputsQuery(HealthSettings settings, DateTimeZone zone
     [
         "tickets", "baseline", "esc_known", "esc_yes", "fcr_known", "fcr_yes", "reopen_known", "reopen_yes",
         "csat_total", "csat_good", "nps_pro", "nps_pas", "nps_det", "nps_prev_pro", "nps_prev_pas", "nps_prev_det",
-        "sla_achieved", "sla_breached", "sla_breached_urgent", "sev1", "sev2", "sev3", "sev4",
+        "sla_achieved", "sla_breached", "sla_breached_urgent", "sev1", "sev2", "sev3", "sev4", "spike_days",
     ];
 
     /// <summary>
@@ -39,7 +44,7 @@ public sealed class HealthInputsQuery(HealthSettings settings, DateTimeZone zone
     /// <paramref name="clients"/> are skipped.
     /// </summary>
     public ImmutableArray<ClientHealthInputs> Read(
-        WarehouseConnection connection, IReadOnlyDictionary<string, ClientAccount> clients, LocalDate from, LocalDate to, string? clientId = null)
+        WarehouseConnection connection, IReadOnlyDictionary<string, ClientAccount> clients, LocalDate from, LocalDate to)
     {
         if (to < from)
         {
@@ -49,8 +54,7 @@ public sealed class HealthInputsQuery(HealthSettings settings, DateTimeZone zone
         command.Parameters
             .Add("zone", zone.Id)
             .Add("from", from.ToDateOnly())
-            .Add("to", to.ToDateOnly())
-            .Add("client", clientId);
+            .Add("to", to.ToDateOnly());
         using var reader = command.ExecuteReader();
         var inputs = ImmutableArray.CreateBuilder<ClientHealthInputs>();
         while (reader.Read())
@@ -68,10 +72,11 @@ public sealed class HealthInputsQuery(HealthSettings settings, DateTimeZone zone
         var day = LocalDate.FromDateOnly(reader.GetDateOnly(1));
         var firstNpsDay = reader.IsDBNull(2) ? (LocalDate?)null : LocalDate.FromDateOnly(reader.GetDateOnly(2));
         var incidentData = reader.GetBoolean(3);
+        int? spikeDaysObserved = reader.IsDBNull(4) ? null : Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture);
         var n = new Dictionary<string, long>(Measures.Length);
         for (var i = 0; i < Measures.Length; i++)
         {
-            n[Measures[i]] = reader.IsDBNull(4 + i) ? 0 : Convert.ToInt64(reader.GetValue(4 + i), CultureInfo.InvariantCulture);
+            n[Measures[i]] = reader.IsDBNull(5 + i) ? 0 : Convert.ToInt64(reader.GetValue(5 + i), CultureInfo.InvariantCulture);
         }
         // The earlier NPS window is known once it reaches into the NPS data; before that, "fell from" has nothing to say.
         var previousKnown = firstNpsDay is { } first && day.PlusDays(-settings.SurveyWindowDays) >= first;
@@ -89,7 +94,7 @@ public sealed class HealthInputsQuery(HealthSettings settings, DateTimeZone zone
             Escalations: n["esc_known"] == 0 ? null : new Proportion(n["esc_yes"], n["esc_known"]),
             Reopens: n["reopen_known"] == 0 ? null : new Proportion(n["reopen_yes"], n["reopen_known"]),
             Incidents: incidentData ? new IncidentFacts((int)n["sev1"], (int)n["sev2"], (int)n["sev3"], (int)n["sev4"]) : null,
-            VolumeSpikes: null,
+            VolumeSpikes: spikeDaysObserved is { } observed ? new SpikeFacts((int)n["spike_days"], observed) : null,
             NextRenewal: client.NextRenewalOn(day),
             Volume: new TicketVolume(n["tickets"], n["baseline"]));
     }
@@ -129,6 +134,8 @@ public sealed class HealthInputsQuery(HealthSettings settings, DateTimeZone zone
         {
             items.Add(Item("inc", "c", "c", i, "sev" + severity, "severity = " + severity));
         }
+        // Days the client's whole volume spiked up, by the spikes table (a derived table refreshed before this one).
+        items.Add(Item("sp", "c", "c", t, "spike_days"));
 
         var pivot = string.Join(",\n    ", Measures.Select(m => $"sum(v) FILTER (WHERE m = '{m}') AS {m}"));
         var running = string.Join(",\n    ", Measures.Select(m => $"sum({m}) OVER w AS {m}"));
@@ -191,6 +198,10 @@ public sealed class HealthInputsQuery(HealthSettings settings, DateTimeZone zone
                     UNION ALL
                     SELECT NULL, CAST(timezone($zone, started_at) AS DATE), severity FROM incidents WHERE affects_all)
                 GROUP BY ALL),
+            sp AS (
+                SELECT client_id, day AS c, count(*) AS n FROM spikes
+                WHERE channel = '{{SpikeTable.AllChannels}}' AND direction = 'high' GROUP BY ALL),
+            scans AS (SELECT client_id, first_day, last_day FROM spike_scans WHERE channel = '{{SpikeTable.AllChannels}}'),
             deltas AS (
             {{string.Join("\n    UNION ALL\n    ", items)}}),
             daily AS (
@@ -208,13 +219,18 @@ public sealed class HealthInputsQuery(HealthSettings settings, DateTimeZone zone
                 SELECT c.client_id, CAST(g.day AS DATE) AS day
                 FROM clients c, range(CAST($from AS TIMESTAMP), CAST($to AS TIMESTAMP) + INTERVAL 1 DAY, INTERVAL 1 DAY) g(day)
                 WHERE (c.contract_start IS NULL OR c.contract_start <= CAST(g.day AS DATE))
-                  AND (c.churned_on IS NULL OR c.churned_on > CAST(g.day AS DATE))
-                  AND ($client IS NULL OR c.client_id = $client))
+                  AND (c.churned_on IS NULL OR c.churned_on > CAST(g.day AS DATE)))
             SELECT g.client_id, g.day,
                    (SELECT min(r) FROM np),
                    EXISTS (SELECT 1 FROM incidents),
+                   -- Days of the ticket window the spike detector looked at. NULL (not measured) on a day when any client
+                   -- active then was never scanned: the detector scans only clients that have not left, so measuring the
+                   -- others alone would tell the future churners apart by a component they lack.
+                   CASE WHEN count(sc.client_id) OVER (PARTITION BY g.day) = count(*) OVER (PARTITION BY g.day)
+                        THEN greatest(0, least(g.day, sc.last_day) - greatest(g.day - {{t - 1}}, sc.first_day) + 1) END,
                    {{totals}}
             FROM grid g
+            LEFT JOIN scans sc ON sc.client_id = g.client_id
             ASOF LEFT JOIN own r ON r.client_id = g.client_id AND r.day <= g.day
             ASOF LEFT JOIN everyone a ON a.day <= g.day
             ORDER BY g.client_id, g.day

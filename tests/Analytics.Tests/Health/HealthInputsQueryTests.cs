@@ -64,6 +64,14 @@ public sealed class HealthInputsQueryTests : IDisposable
                 ('g', 'I1', 2, 'Routing down', '2026-10-29T12:00:00Z', true),
                 ('g', 'I2', 1, 'Bolt outage', '2026-11-03T12:00:00Z', false);
             INSERT INTO incident_clients VALUES ('g', 'I2', 'B');
+            -- The spike detector scanned A's whole volume from 11-08 to 11-20: up on 11-12, down on 11-13 (not a spike
+            -- up), and up on chat alone on 11-14 (not the whole volume). It never scanned B, which leaves on 11-10.
+            INSERT INTO spike_scans VALUES ('A', 'all', '2026-11-08', '2026-11-20', '2026-11-21T00:00:00Z'),
+                                           ('A', 'chat', '2026-11-08', '2026-11-20', '2026-11-21T00:00:00Z');
+            INSERT INTO spikes VALUES
+                ('A', 'all', '2026-11-12', 9, 2, 0, 4, 5.1, 'high', false, '2026-11-21T00:00:00Z'),
+                ('A', 'all', '2026-11-13', 0, 3, 1, 5, -4.0, 'low', false, '2026-11-21T00:00:00Z'),
+                ('A', 'chat', '2026-11-14', 6, 1, 0, 2, 6.0, 'high', false, '2026-11-21T00:00:00Z');
             """);
         var clients = new Dictionary<string, ClientAccount>
         {
@@ -172,6 +180,26 @@ public sealed class HealthInputsQueryTests : IDisposable
         // Five-day window: I1 (10-29) gone on 11-03, when I2 hits B alone.
         Assert.Equal(IncidentFacts.None, On("A", 11, 3).Incidents);
         Assert.Equal(new IncidentFacts(1, 0, 0, 0), On("B", 11, 3).Incidents);
+    }
+
+    [Fact]
+    public void Volume_spikes_count_days_the_whole_volume_spiked_up_over_the_days_the_detector_scanned()
+    {
+        // Until 11-09 B is a client the detector never scanned: spikes are measured for nobody, or B would be told
+        // apart by the component it lacks.
+        Assert.Null(On("A", 11, 2).VolumeSpikes);
+        Assert.Null(On("B", 11, 2).VolumeSpikes);
+        // From 11-10 A is the only client. Seven-day windows against the scan 11-08 .. 11-20:
+        Assert.Equal(new SpikeFacts(0, 3), On("A", 11, 10).VolumeSpikes); // 11-08..11-10 scanned
+        Assert.Equal(new SpikeFacts(1, 5), On("A", 11, 12).VolumeSpikes); // the 11-12 spike; 11-08..11-12 scanned
+        Assert.Equal(new SpikeFacts(1, 7), On("A", 11, 18).VolumeSpikes); // 11-13 was low and 11-14 chat alone: not counted
+        Assert.Equal(new SpikeFacts(0, 7), On("A", 11, 19).VolumeSpikes); // 11-12 left the window
+        Assert.Equal(new SpikeFacts(0, 2), On("A", 11, 25).VolumeSpikes); // 11-19..11-20 of 11-19..11-25 scanned
+
+        var scorer = new HealthScorer(Windows, SupportLensSettings.Default.Targets);
+        Assert.Contains(HealthComponent.VolumeSpikes, scorer.Score(On("A", 11, 2)).Coverage.Unmeasured);
+        var spikes = scorer.Score(On("A", 11, 12)).Components.Single(c => c.Component == HealthComponent.VolumeSpikes);
+        Assert.Equal("Ticket volume spiked on 1 of the last 5 days", spikes.Text);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace SupportLens.Web.Tests.Cli;
 /// On the committed sample (loaded and refreshed by `demo --no-serve`, once for these tests): how many of the six
 /// clients that leave are flagged at risk 30 and 60 days before they go, and how many clients that stay are flagged on
 /// the same days. Every flag is the stored one, made by a risk run that knew only the data up to its own day.
-/// Measured (2026-11-30, sample of main at 7c48c37): 6 of 6 at 30 days with 15 false alarms in 200 stayer-days (7.5 %);
+/// Measured (2026-11-30, the sample of main at 1972660): 6 of 6 at 30 days with 15 false alarms in 200 stayer-days (7.5 %);
 /// 4 of 6 at 60 days with 10 in 198 (5.1 %). Goal: at least 5 of 6 at 30 days with at most 10 % false alarms.
 /// </summary>
 public sealed class ChurnFlagsSampleTests(ChurnFlagsSampleTests.SampleBook sample, ITestOutputHelper output)

@@ -91,8 +91,10 @@ public sealed class HealthCommandTests : IClassFixture<HealthCommandTests.SmallB
         var components = client.GetProperty("components").EnumerateArray().ToList();
         Assert.Equal(9, components.Count);
         Assert.All(components, c => Assert.False(string.IsNullOrEmpty(c.GetProperty("meaning").GetString())));
+        // The spikes refresh scanned C's volume: the component reads the days it looked at.
         var spikes = components.Single(c => c.GetProperty("component").GetString() == "volume_spikes");
-        Assert.Equal("no spike detection", spikes.GetProperty("not_measured").GetString());
+        Assert.Equal(JsonValueKind.Null, spikes.GetProperty("not_measured").ValueKind);
+        Assert.StartsWith("Ticket volume spiked on ", spikes.GetProperty("text").GetString());
         // Every day from 02-01 to 03-20: 28 + 20.
         var history = client.GetProperty("history").EnumerateArray().ToList();
         Assert.Equal(48, history.Count);
@@ -115,6 +117,7 @@ public sealed class HealthCommandTests : IClassFixture<HealthCommandTests.SmallB
         Assert.Contains("What pulls the score down", detail.Output);
         Assert.Contains("Escalations: tickets created in the last 30 days that were escalated", detail.Output);
         Assert.Contains("volume_spikes", detail.Output);
+        Assert.Contains("Ticket volume spiked on", detail.Output);
     }
 
     [Theory]

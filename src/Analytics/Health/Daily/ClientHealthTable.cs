@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
+using SupportLens.Analytics.Anomalies;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Refresh;
 using SupportLens.Storage.Sql;
@@ -11,7 +12,7 @@ namespace SupportLens.Analytics.Health.Daily;
 /// Keeps <c>health_scores</c> (and, through <see cref="RiskRuns"/>, <c>risk_runs</c> and <c>client_risk</c>): the health
 /// of every active client on every day from the first day of data to the data horizon's day, each scored from what was
 /// known at the end of that day, with its trend against the score <see cref="HealthSettings.TrendDays"/> earlier.
-/// Runs after the SLA ledger, which it reads. The facts of all client-days come from one query and scoring is cheap, so
+/// Runs after the SLA ledger and the spikes, which it reads. The facts of all client-days come from one query and scoring is cheap, so
 /// a refresh recomputes them and then writes only the rows whose content changed (new days, late data, other
 /// settings); risk models are retrained only for runs whose inputs changed.
 /// </summary>
@@ -161,7 +162,9 @@ public sealed class ClientHealthTable : IDerivedTable
                 (SELECT coalesce(string_agg(policy || ':' || stamp, ','), '') FROM sla_ledger_state),
                 (SELECT coalesce(string_agg(kind || '/' || source || '/' || CAST(horizon AS VARCHAR), ',' ORDER BY kind, source), '') FROM data_horizon))
             """);
-        return string.Join('|', DerivedState.DataStamp(connection), command.ExecuteScalar<string>(), _settingsFingerprint);
+        // The spikes' own stamp carries their settings, which move spike verdicts without any new data.
+        return string.Join('|', DerivedState.DataStamp(connection), command.ExecuteScalar<string>(),
+            DerivedState.Get(connection, SpikeTable.TableName) ?? "", _settingsFingerprint);
     }
 
     private static string SettingsFingerprint(SupportLensSettings settings)

@@ -94,7 +94,10 @@ public sealed class ClientHealthTableTests : IDisposable
         Assert.Equal(60, a.Health.Coverage.Tickets);
         Assert.NotNull(a.Health.Score);
         Assert.Equal(new LocalDate(2026, 3, 1), a.Health.Trend!.EarlierAsOf);
-        Assert.Contains(HealthComponent.VolumeSpikes, a.Health.Coverage.Unmeasured);
+        // The spikes table, refreshed just before, scanned A's volume: spike days are measured over the days it looked at.
+        var spikes = a.Health.Components.Single(c => c.Component == HealthComponent.VolumeSpikes);
+        Assert.True(spikes.IsMeasured);
+        Assert.InRange(spikes.Evidence, 1, 30);
         Assert.Equal(9, a.Health.Components.Length);
     }
 
