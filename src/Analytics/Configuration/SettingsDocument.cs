@@ -14,6 +14,8 @@ internal sealed class SettingsDocument
     public Dictionary<string, TierDocument>? Tiers { get; set; }
 
     public TargetsDocument? Targets { get; set; }
+
+    public Jobs.JobsDocument? Jobs { get; set; }
 }
 
 internal sealed class HolidaySetDocument
