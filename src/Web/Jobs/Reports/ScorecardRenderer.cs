@@ -74,7 +74,7 @@ internal sealed class ScorecardRenderer(MetricsService metrics, DataHorizons hor
     private static IEnumerable<(string Text, bool Heading)> Scorecard(QualityMetrics m)
     {
         string Check(string name) => m.Targets.FirstOrDefault(t => t.Metric == name) is { } check
-            ? string.Create(CultureInfo.InvariantCulture, $" (target {(check.Direction == TargetDirection.AtLeast ? ">=" : "<")} {check.Target}: {check.Met switch { true => "met", false => "missed", null => "not measured" }})")
+            ? string.Create(CultureInfo.InvariantCulture, $" (target {(check.Direction == TargetDirection.AtLeast ? ">=" : "<")} {check.Target:0.#}: {check.Met switch { true => "met", false => "missed", null => "not measured" }})")
             : string.Empty;
         string Pct(double? value) => value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) + " %" : TargetCheck.NotMeasured;
 

@@ -21,7 +21,11 @@ internal sealed record DuePlan(IReadOnlyList<DueRun> Due, DateTimeOffset? NextRe
 /// </summary>
 internal static class DuePlanner
 {
-    /// <summary>An occurrence less than this far ahead counts as come: the scheduler's clock (or the database's) may lead ours.</summary>
+    /// <summary>
+    /// An occurrence less than this far ahead counts as come: the scheduler's clock (with PostgreSQL, the database's) may
+    /// lead ours by seconds, and a trigger that found nothing due would leave its period to the next occurrence. Never
+    /// more than half the gap between occurrences, so a schedule every few seconds does not run its next period early.
+    /// </summary>
     public static readonly TimeSpan ClockTolerance = TimeSpan.FromMinutes(1);
 
     /// <summary>How far back occurrences are looked for: more than a year, so a yearly cron still finds its last one.</summary>
@@ -32,7 +36,7 @@ internal static class DuePlanner
     {
         var from = since > now - Lookback ? since : now - Lookback;
         var periods = new List<JobPeriod>();
-        foreach (var occurrence in job.Schedule.Between(from, now + ClockTolerance))
+        foreach (var occurrence in job.Schedule.Between(from, now + Tolerance(job.Schedule, now)))
         {
             var period = catalog.PeriodOf(job, occurrence);
             if (periods.Count == 0 || periods[^1].Key != period.Key)
@@ -42,6 +46,16 @@ internal static class DuePlanner
         }
 
         return periods.Count > job.CatchUpMaxPeriods ? periods[^job.CatchUpMaxPeriods..] : periods;
+    }
+
+    public static TimeSpan Tolerance(CronSchedule schedule, DateTimeOffset now)
+    {
+        if (schedule.Next(now) is { } next && schedule.Next(next) is { } after && (after - next) / 2 < ClockTolerance)
+        {
+            return (after - next) / 2;
+        }
+
+        return ClockTolerance;
     }
 
     /// <param name="latest">The latest run of each candidate period that has one.</param>
