@@ -97,6 +97,7 @@ internal static class JobSchema
             resource    TEXT PRIMARY KEY,
             owner       TEXT NOT NULL,
             node        TEXT NOT NULL,
+            liveness    TEXT,
             acquired_at BIGINT NOT NULL,
             expires_at  BIGINT NOT NULL
         )

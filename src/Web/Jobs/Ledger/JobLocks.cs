@@ -18,11 +18,30 @@ internal sealed class JobLocks(JobDatabase database, TimeProvider time, JobNode 
         using var connection = database.Open();
         // One statement: insert, or take over a lease that has expired; 0 rows changed means someone else holds it.
         var taken = connection.Execute(
-            "INSERT INTO supportlens_locks (resource, owner, node, acquired_at, expires_at) VALUES (@resource, @owner, @node, @now, @expires) " +
-            "ON CONFLICT (resource) DO UPDATE SET owner = excluded.owner, node = excluded.node, acquired_at = excluded.acquired_at, " +
-            "expires_at = excluded.expires_at WHERE supportlens_locks.expires_at < @now",
-            ("resource", resource), ("owner", owner), ("node", node.Id), ("now", Db.Millis(now)), ("expires", Db.Millis(now + LeaseTime)));
-        return taken == 1 ? new JobLease(this, resource, owner) : null;
+            "INSERT INTO supportlens_locks (resource, owner, node, liveness, acquired_at, expires_at) VALUES (@resource, @owner, @node, @liveness, @now, @expires) " +
+            "ON CONFLICT (resource) DO UPDATE SET owner = excluded.owner, node = excluded.node, liveness = excluded.liveness, " +
+            "acquired_at = excluded.acquired_at, expires_at = excluded.expires_at WHERE supportlens_locks.expires_at < @now",
+            ("resource", resource), ("owner", owner), ("node", node.Id), ("liveness", node.Liveness), ("now", Db.Millis(now)),
+            ("expires", Db.Millis(now + LeaseTime)));
+        if (taken == 1)
+        {
+            return new JobLease(this, resource, owner);
+        }
+
+        // A holder on this machine whose process is gone (killed, crashed) need not be waited out for its lease.
+        var holder = connection.Query("SELECT owner, liveness FROM supportlens_locks WHERE resource = @resource",
+            r => (Owner: r.GetString(0), Liveness: r.NullableString(1)), ("resource", resource)).SingleOrDefault();
+        if (holder.Liveness is { } liveness && node.IsGone(liveness)
+            && connection.Execute(
+                "UPDATE supportlens_locks SET owner = @owner, node = @node, liveness = @liveness, acquired_at = @now, expires_at = @expires " +
+                "WHERE resource = @resource AND owner = @dead",
+                ("owner", owner), ("node", node.Id), ("liveness", node.Liveness), ("now", Db.Millis(now)), ("expires", Db.Millis(now + LeaseTime)),
+                ("resource", resource), ("dead", holder.Owner)) == 1)
+        {
+            return new JobLease(this, resource, owner);
+        }
+
+        return null;
     }
 
     /// <summary>Waits up to <paramref name="wait"/> for the lock, polling; null if it stayed taken.</summary>
@@ -151,8 +170,49 @@ internal sealed class JobLease : IDisposable
 
 internal sealed class LockLostException(string message) : Exception(message);
 
-/// <summary>This process as the ledgers name it: host and process id.</summary>
-internal sealed record JobNode(string Id)
+/// <summary>
+/// This process as the ledgers name it (host and process id), and, on Linux, a liveness key (PID namespace and pid) by
+/// which another process on the same machine can tell that it is gone.
+/// </summary>
+internal sealed record JobNode(string Id, string? Liveness = null)
 {
-    public static JobNode Current { get; } = new($"{Environment.MachineName}:{Environment.ProcessId}");
+    public static JobNode Current { get; } = new($"{Environment.MachineName}:{Environment.ProcessId}", LivenessOf(Environment.ProcessId));
+
+    /// <summary>
+    /// True when <paramref name="liveness"/> names a process in this PID namespace that no longer runs (or is a zombie).
+    /// Anything else, including a process on another machine, counts as alive: its lease decides.
+    /// </summary>
+    public bool IsGone(string liveness)
+    {
+        var colon = liveness.LastIndexOf(':');
+        if (Liveness is null || colon < 0 || liveness[..colon] != Liveness[..Liveness.LastIndexOf(':')]
+            || !int.TryParse(liveness[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var pid))
+        {
+            return false;
+        }
+
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z');
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return e is FileNotFoundException or DirectoryNotFoundException;
+        }
+    }
+
+    private static string? LivenessOf(int pid)
+    {
+        try
+        {
+            // "pid:[4026531836]": processes in one namespace see each other's pids.
+            var link = new FileInfo("/proc/self/ns/pid").LinkTarget;
+            return link is null ? null : $"{Environment.MachineName}/{link}:{pid}";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
+        {
+            return null;
+        }
+    }
 }
