@@ -36,6 +36,9 @@ public static class JobsServices
         services.TryAddSingleton<IRecurringJobManager>(provider => new RecurringJobManager(provider.GetRequiredService<JobStorage>()));
         services.TryAddSingleton<IJobWakeups, HangfireWakeups>();
         services.TryAddTransient<JobTrigger>();
+        // The dashboard insists on Hangfire's registrations; ours above come first, so these add nothing that competes
+        // (and no global storage: every Hangfire object here is given ours explicitly).
+        services.AddHangfire(_ => { });
         services.AddHostedService<JobsHost>();
         return services.AddSupportLensJobRunner();
     }
