@@ -36,9 +36,13 @@ public static class JobsServices
         services.TryAddSingleton<IRecurringJobManager>(provider => new RecurringJobManager(provider.GetRequiredService<JobStorage>()));
         services.TryAddSingleton<IJobWakeups, HangfireWakeups>();
         services.TryAddTransient<JobTrigger>();
-        // The dashboard insists on Hangfire's registrations; ours above come first, so these add nothing that competes
-        // (and no global storage: every Hangfire object here is given ours explicitly).
-        services.AddHangfire(_ => { });
+        // The dashboard checks that Hangfire is "configured". Not AddHangfire: that points Hangfire's process-wide logger at
+        // this host's logger factory, which outlives nothing once the host is disposed. Every Hangfire object here is
+        // given our storage explicitly instead of the global one.
+        services.TryAddSingleton<IGlobalConfiguration>(_ => GlobalConfiguration.Configuration);
+        services.TryAddSingleton(_ => Hangfire.Dashboard.DashboardRoutes.Routes);
+        services.TryAddSingleton<Hangfire.Common.IJobFilterProvider>(_ => Hangfire.Common.JobFilterProviders.Providers);
+        services.TryAddSingleton<ITimeZoneResolver>(_ => new DefaultTimeZoneResolver());
         services.AddHostedService<JobsHost>();
         return services.AddSupportLensJobRunner();
     }
