@@ -69,6 +69,15 @@ internal sealed class RunLedger(JobDatabase database, TimeProvider time)
             .ToDictionary(r => r.Period);
     }
 
+    /// <summary>The periods whose latest run did not succeed (failed, interrupted, or left running), oldest first.</summary>
+    public IReadOnlyList<string> OpenPeriods(string job)
+    {
+        using var connection = database.Open();
+        return connection.Query(
+            "SELECT period FROM supportlens_job_runs WHERE run_id IN (SELECT max(run_id) FROM supportlens_job_runs WHERE job = @job GROUP BY period) " +
+            "AND status <> 'succeeded' ORDER BY run_id", r => r.GetString(0), ("job", job));
+    }
+
     public JobRun? Latest(string job, string period) => LatestByPeriod(job, [period]).GetValueOrDefault(period);
 
     /// <summary>The newest runs first, all jobs or one.</summary>

@@ -17,7 +17,8 @@ internal sealed record DuePlan(IReadOnlyList<DueRun> Due, DateTimeOffset? NextRe
 /// Rules: the candidate periods are those of the schedule's occurrences since the job was first registered, the newest
 /// <see cref="JobDefinition.CatchUpMaxPeriods"/> of them (refresh: only the newest; older refreshes are superseded).
 /// A candidate with no run, or whose last run was left "running" by a dead process, is due; one that failed is due
-/// again once its backoff has passed; one that succeeded is done.
+/// again once its backoff has passed; one that succeeded is done. Report periods whose last run failed stay candidates
+/// however old (<see cref="WithOpen"/>).
 /// </summary>
 internal static class DuePlanner
 {
@@ -46,6 +47,16 @@ internal static class DuePlanner
         }
 
         return periods.Count > job.CatchUpMaxPeriods ? periods[^job.CatchUpMaxPeriods..] : periods;
+    }
+
+    /// <summary>
+    /// The candidates plus every period whose last run did not succeed (a failed `jobs run` of an older month, or one that
+    /// fell out of the catch-up window while failing): a failure is retried until it succeeds, never dropped.
+    /// </summary>
+    public static IReadOnlyList<JobPeriod> WithOpen(IReadOnlyList<JobPeriod> candidates, IEnumerable<JobPeriod> open)
+    {
+        var keys = candidates.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        return [.. open.Where(p => keys.Add(p.Key)), .. candidates];
     }
 
     public static TimeSpan Tolerance(CronSchedule schedule, DateTimeOffset now)

@@ -53,6 +53,12 @@ internal sealed class JobRunner(
         {
             var now = time.GetUtcNow();
             var candidates = DuePlanner.Candidates(catalog, job, since, now);
+            if (job.Kind != JobKind.Refresh)
+            {
+                // A newer refresh supersedes a failed one; a report period must still go out.
+                candidates = DuePlanner.WithOpen(candidates, runs.OpenPeriods(job.Name).Select(p => JobPeriod.Parse(p, catalog.Settings.ReportingTimeZone)));
+            }
+
             var plan = DuePlanner.Plan(candidates, runs.LatestByPeriod(job.Name, candidates.Select(c => c.Key).ToList()), now, reason);
             var todo = plan.Due.Where(d => attempted.Add(d.Period.Key)).ToList();
             if (todo.Count == 0)
@@ -85,8 +91,14 @@ internal sealed class JobRunner(
         using var lease = locks.Acquire(LockName(kind), wait, cancel) ?? throw new JobBusyException($"{job.Name} {Busy(kind)}; try again when it has finished.");
         var latest = runs.Latest(job.Name, period.Key);
         var attempt = latest is { IsOpen: true } ? latest.Attempt + 1 : 1;
-        return Execute(job, new DueRun(period, RunReasons.Manual, attempt, latest is { Status: RunStatus.Running } ? latest : null), lease, force: true,
+        var run = Execute(job, new DueRun(period, RunReasons.Manual, attempt, latest is { Status: RunStatus.Running } ? latest : null), lease, force: true,
             progress, cancel);
+        if (run is { Status: RunStatus.Failed, NextAttemptAt: { } next })
+        {
+            wakeups.WakeAt(kind, next);
+        }
+
+        return run;
     }
 
     private string Busy(JobKind kind) => locks.Holder(LockName(kind)) is { } holder

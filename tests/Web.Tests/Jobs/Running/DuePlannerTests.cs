@@ -100,6 +100,18 @@ public class DuePlannerTests
         Assert.Equal(["2026-12-01T07:00:10"], DuePlanner.Candidates(fast, refresh, At("2026-12-01T11:59:00Z"), At("2026-12-01T12:00:06Z")).Select(c => c.Key));
     }
 
+    [Fact]
+    public void A_failed_period_outside_the_window_stays_a_candidate_until_it_succeeds()
+    {
+        var zone = SupportLensSettings.Default.ReportingTimeZone;
+        var now = At("2026-12-01T12:00:00Z");
+        var candidates = DuePlanner.WithOpen(DuePlanner.Candidates(Catalog, Monthly, At("2026-11-15T00:00:00Z"), now),
+            [JobPeriod.Parse("2026-06", zone), JobPeriod.Parse("2026-11", zone)]);
+        Assert.Equal(["2026-06", "2026-11"], candidates.Select(c => c.Key));
+        var plan = DuePlanner.Plan(candidates, Runs(Run("2026-06", RunStatus.Failed, attempt: 4, next: now)), now, RunReasons.Schedule);
+        Assert.Equal([("2026-06", RunReasons.Retry, 5), ("2026-11", RunReasons.Schedule, 1)], plan.Due.Select(d => (d.Period.Key, d.Reason, d.Attempt)));
+    }
+
     [Theory]
     [InlineData(1, 1)]
     [InlineData(2, 2)]

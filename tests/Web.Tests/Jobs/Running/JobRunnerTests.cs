@@ -93,6 +93,27 @@ public sealed class JobRunnerTests : IDisposable
     }
 
     [Fact]
+    public void A_failed_manual_run_of_an_older_month_is_retried_until_it_goes_out()
+    {
+        var port = TestSmtpServer.FreePort();
+        var config = JobsConfig.Write(_dir.File("config.json"), smtpPort: port);
+        using var harness = new JobsHarness(Data, config, _time).WithSampleClients();
+        var june = SupportLens.Web.Jobs.Scheduling.JobPeriod.Parse("2026-06", harness.Get<JobCatalog>().Settings.ReportingTimeZone);
+
+        // June is outside any catch-up window, and the mail server is down when someone runs it by hand.
+        var manual = harness.Runner.RunNow(JobKind.MonthlyReports, june, TimeSpan.Zero);
+        Assert.Equal((RunStatus.Failed, RunReasons.Manual), (manual.Status, manual.Reason));
+        Assert.Equal((JobKind.MonthlyReports, manual.NextAttemptAt!.Value), harness.Wakeups.All.Single());
+
+        using var smtp = new TestSmtpServer(port);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var retried = Assert.Single(harness.Runner.RunDue(JobKind.MonthlyReports, RunReasons.Retry));
+        Assert.Equal(("2026-06", RunStatus.Succeeded, RunReasons.Retry, 2), (retried.Period, retried.Status, retried.Reason, retried.Attempt));
+        Assert.Equal(harness.Deliveries.ForPeriod("monthly-reports", "2026-06").Count, smtp.Messages.Count);
+        Assert.Empty(harness.Runner.RunDue(JobKind.MonthlyReports, RunReasons.Retry));
+    }
+
+    [Fact]
     public void A_render_failure_is_retried_and_renders_again()
     {
         var config = JobsConfig.Write(_dir.File("config.json"));
@@ -143,11 +164,12 @@ public sealed class JobRunnerTests : IDisposable
         }
 
         var inDoubt = File.GetLastWriteTimeUtc(outbox.PathOf(unsent[3].Key));
-        var resumed = harness.Runner.RunDue(JobKind.MonthlyReports, RunReasons.CatchUp);
-        Assert.Empty(resumed);   // registered after that month: not due by schedule; `jobs run` resumes it
-        var run = harness.Runner.RunNow(JobKind.MonthlyReports, period, TimeSpan.Zero);
+        var renders = harness.Renderer.Requests.Count;
 
-        Assert.Equal((RunStatus.Succeeded, 2), (run.Status, run.Attempt));
+        // The next process's scheduler finds the period open and resumes it: no render, only what was not delivered.
+        var run = Assert.Single(harness.Runner.RunDue(JobKind.MonthlyReports, RunReasons.CatchUp));
+        Assert.Equal((RunStatus.Succeeded, 2, RunReasons.Retry), (run.Status, run.Attempt, run.Reason));
+        Assert.Equal(renders, harness.Renderer.Requests.Count);
         Assert.Equal(RunStatus.Interrupted, harness.Runs.Recent(10).Single(r => r.RunId == runId).Status);
         var after = harness.Deliveries.ForPeriod("monthly-reports", "2026-08");
         Assert.All(after, d => Assert.Equal(DeliveryStatus.Sent, d.Status));
