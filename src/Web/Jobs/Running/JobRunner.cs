@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using SupportLens.Analytics.Refresh;
@@ -116,7 +115,7 @@ internal sealed class JobRunner(
         var previous = due.Attempt > 1 ? runs.Latest(job.Name, period.Key) : null;
         var runId = runs.Start(job.Name, period.Key, due.Reason, node.Id, due.Attempt);
         progress?.Invoke($"{job.Name} {period.Key}: attempt {due.Attempt} ({due.Reason}) on {node.Id}");
-        var clock = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         string? summary = null;
         int sent = 0, failed = 0;
         try
@@ -145,7 +144,7 @@ internal sealed class JobRunner(
             }
 
             runs.Succeed(runId, summary, sent);
-            progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{job.Name} {period.Key}: succeeded in {clock.Elapsed.TotalSeconds:0.0} s: {summary}"));
+            progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"{job.Name} {period.Key}: succeeded in {time.GetElapsedTime(started).TotalSeconds:0.0} s: {summary}"));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -153,7 +152,7 @@ internal sealed class JobRunner(
             var error = e is OperationCanceledException ? "stopped: the process is shutting down" : $"{e.GetType().Name}: {e.Message}";
             runs.Fail(runId, error, summary, sent, failed, next);
             progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
-                $"{job.Name} {period.Key}: FAILED after {clock.Elapsed.TotalSeconds:0.0} s: {error}; next attempt at {next:yyyy-MM-dd HH:mm:ss} UTC"));
+                $"{job.Name} {period.Key}: FAILED after {time.GetElapsedTime(started).TotalSeconds:0.0} s: {error}; next attempt at {next:yyyy-MM-dd HH:mm:ss} UTC"));
         }
 
         return runs.Latest(job.Name, period.Key)!;
