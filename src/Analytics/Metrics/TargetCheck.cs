@@ -32,7 +32,7 @@ public sealed record TargetCheck(string Metric, double? Actual, double Target, T
         bool Met(double v) => direction == TargetDirection.AtLeast ? v >= target : v < target;
         var places = decimals;
         // Up to six places; beyond that the difference is below anything a person reads as a percentage.
-        while (places < 6 && (Met(Math.Round(value, places)) != Met(value) || (Math.Round(value, places) == target && value != target)))
+        while (places < 6 && Met(Math.Round(value, places)) != Met(value))
         {
             places++;
         }

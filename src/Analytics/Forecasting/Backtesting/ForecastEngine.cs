@@ -1,0 +1,212 @@
+using SupportLens.Analytics.Forecasting.Models;
+
+namespace SupportLens.Analytics.Forecasting.Backtesting;
+
+/// <summary>
+/// Backtest, choose, forecast, calibrate: every candidate is backtested from rolling origins, each series takes
+/// the candidate (model or combination) with the lowest mean backtest MASE, and its intervals come from the
+/// chosen candidates' backtest errors. Coverage is measured honestly by repeating choice and calibration
+/// without the latest origin and checking the intervals against what actually followed it.
+/// </summary>
+internal sealed class ForecastEngine(IReadOnlyList<ForecastModel> models, IReadOnlyList<Combination> combinations, EngineSettings settings)
+{
+    public IReadOnlyList<string> Candidates { get; } =
+        models.Select(m => m.Name).Concat(combinations.Select(c => c.Name)).ToArray();
+
+    public EngineResult Run(IReadOnlyList<SeriesHistory> series)
+    {
+        var horizon = settings.Horizon;
+        var backtest = new RollingOriginBacktest(horizon, settings.Origins, settings.Spacing, settings.MinTrainLength, settings.ScaleSeasonLength)
+            .Run(series, models, combinations);
+        if (settings.NonNegative)
+        {
+            foreach (var forecasts in backtest.SelectMany(b => b.Forecasts.Values).SelectMany(f => f))
+            {
+                ClampAtZero(forecasts);
+            }
+        }
+
+        var final = FinalForecasts(series, horizon);
+        var allOrigins = Enumerable.Range(0, settings.Origins).ToArray();
+        var choice = backtest.Select(b => Choose(b, allOrigins)).ToArray();
+        var calibration = IntervalCalibration.Fit(
+            backtest.Select((b, s) => (IReadOnlyList<double[]>)b.Errors(choice[s], allOrigins).ToArray()), horizon);
+
+        var outcomes = new SeriesOutcome[series.Count];
+        for (var s = 0; s < series.Count; s++)
+        {
+            var points = final[s][choice[s]];
+            var scale = IntervalCalibration.Scale(backtest[s].Errors(choice[s], allOrigins).ToArray());
+            outcomes[s] = new SeriesOutcome(
+                series[s].Key,
+                choice[s],
+                backtest[s].MeanMase(choice[s], allOrigins),
+                points,
+                calibration is null || scale is null ? null : Bands(points, calibration, scale.Value));
+        }
+
+        return new EngineResult(outcomes, HoldoutCoverage(backtest), backtest, final);
+    }
+
+    /// <summary>Each candidate's forecast of each series from the full history.</summary>
+    private Dictionary<string, double[]>[] FinalForecasts(IReadOnlyList<SeriesHistory> series, int horizon)
+    {
+        var final = series.Select(_ => new Dictionary<string, double[]>(StringComparer.Ordinal)).ToArray();
+        foreach (var model in models)
+        {
+            var forecasts = model.Forecast(series, horizon);
+            for (var s = 0; s < series.Count; s++)
+            {
+                if (settings.NonNegative)
+                {
+                    ClampAtZero(forecasts[s]);
+                }
+
+                final[s][model.Name] = forecasts[s];
+            }
+        }
+
+        foreach (var forecasts in final)
+        {
+            foreach (var combination in combinations)
+            {
+                forecasts[combination.Name] = combination.Merge(combination.Members.Select(m => forecasts[m]).ToArray());
+            }
+        }
+
+        return final;
+    }
+
+    /// <summary>
+    /// The candidate with the lowest mean MASE over the origins. With a few origins per series the lowest is
+    /// partly luck, so when a default candidate is set (a combination), another one replaces it only if its
+    /// MASE is lower by more than the switch margin. Series without any backtest take the default, else the
+    /// first candidate (the seasonal naive baseline when it is listed first).
+    /// </summary>
+    private string Choose(SeriesBacktest backtest, IReadOnlyList<int> origins)
+    {
+        var fallback = settings.DefaultCandidate is { } preferred && Candidates.Contains(preferred) ? preferred : Candidates[0];
+        var best = fallback;
+        var bestMase = double.PositiveInfinity;
+        foreach (var candidate in Candidates)
+        {
+            if (backtest.MeanMase(candidate, origins) is { } mase && mase < bestMase)
+            {
+                (best, bestMase) = (candidate, mase);
+            }
+        }
+
+        if (best != fallback && fallback == settings.DefaultCandidate
+            && backtest.MeanMase(fallback, origins) is { } defaultMase
+            && bestMase > (1 - settings.SwitchMargin) * defaultMase)
+        {
+            return fallback;
+        }
+
+        return best;
+    }
+
+    private IntervalBands Bands(double[] points, IntervalCalibration calibration, double scale)
+    {
+        var horizon = points.Length;
+        var bands = new IntervalBands(new double[horizon], new double[horizon], new double[horizon], new double[horizon]);
+        for (var h = 0; h < horizon; h++)
+        {
+            var (half80, half95) = calibration.HalfWidths(h, scale);
+            bands.Lo80[h] = points[h] - half80;
+            bands.Hi80[h] = points[h] + half80;
+            bands.Lo95[h] = points[h] - half95;
+            bands.Hi95[h] = points[h] + half95;
+        }
+
+        if (settings.NonNegative)
+        {
+            ClampAtZero(bands.Lo80);
+            ClampAtZero(bands.Lo95);
+        }
+
+        return bands;
+    }
+
+    // Choice and calibration from origins 1.. only, judged on what followed origin 0, which they never saw.
+    private CoverageCount HoldoutCoverage(SeriesBacktest[] backtest)
+    {
+        if (settings.Origins < 2)
+        {
+            return new CoverageCount(0, 0, 0);
+        }
+
+        var older = Enumerable.Range(1, settings.Origins - 1).ToArray();
+        var choice = backtest.Select(b => Choose(b, older)).ToArray();
+        var calibration = IntervalCalibration.Fit(
+            backtest.Select((b, s) => (IReadOnlyList<double[]>)b.Errors(choice[s], older).ToArray()), settings.Horizon);
+        if (calibration is null)
+        {
+            return new CoverageCount(0, 0, 0);
+        }
+
+        int points = 0, in80 = 0, in95 = 0;
+        for (var s = 0; s < backtest.Length; s++)
+        {
+            var scale = IntervalCalibration.Scale(backtest[s].Errors(choice[s], older).ToArray());
+            if (backtest[s].Actuals[0] is not { } actual || scale is null)
+            {
+                continue;
+            }
+
+            var bands = Bands(backtest[s].Forecasts[choice[s]][0]!, calibration, scale.Value);
+            for (var h = 0; h < actual.Length; h++)
+            {
+                points++;
+                in80 += actual[h] >= bands.Lo80[h] && actual[h] <= bands.Hi80[h] ? 1 : 0;
+                in95 += actual[h] >= bands.Lo95[h] && actual[h] <= bands.Hi95[h] ? 1 : 0;
+            }
+        }
+
+        return new CoverageCount(points, in80, in95);
+    }
+
+    private static void ClampAtZero(double[]? values)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = Math.Max(0, values[i]);
+        }
+    }
+}
+
+/// <param name="ScaleSeasonLength">Lag of the MASE scale; null uses each series' season (M4 Weekly is scored with lag 1).</param>
+/// <param name="DefaultCandidate">Candidate kept unless another beats its backtest MASE by more than <paramref name="SwitchMargin"/> (a fraction).</param>
+internal sealed record EngineSettings(
+    int Horizon,
+    int Origins,
+    int Spacing,
+    int MinTrainLength,
+    bool NonNegative,
+    int? ScaleSeasonLength = null,
+    string? DefaultCandidate = null,
+    double SwitchMargin = 0);
+
+internal sealed record IntervalBands(double[] Lo80, double[] Hi80, double[] Lo95, double[] Hi95);
+
+internal sealed record SeriesOutcome(string Key, string Model, double? BacktestMase, double[] Points, IntervalBands? Bands);
+
+/// <summary>How many held-out actual values fell inside the 80 % and 95 % intervals.</summary>
+internal sealed record CoverageCount(int Points, int Inside80, int Inside95)
+{
+    public double? Rate80 => Points == 0 ? null : (double)Inside80 / Points;
+
+    public double? Rate95 => Points == 0 ? null : (double)Inside95 / Points;
+}
+
+/// <param name="FinalForecasts">Every candidate's forecast of each series from its full history (the chosen one is in <see cref="SeriesOutcome.Points"/>).</param>
+internal sealed record EngineResult(
+    IReadOnlyList<SeriesOutcome> Series,
+    CoverageCount HoldoutCoverage,
+    IReadOnlyList<SeriesBacktest> Backtest,
+    IReadOnlyList<IReadOnlyDictionary<string, double[]>> FinalForecasts);
