@@ -1,3 +1,4 @@
+using SupportLens.Analytics.Accounts;
 using SupportLens.Analytics.Clients;
 using SupportLens.Analytics.Configuration.Jobs;
 
@@ -10,32 +11,28 @@ namespace SupportLens.Web.Delivery;
 /// </summary>
 internal sealed class RecipientResolver(IUserContacts users, RecipientLists lists)
 {
-    public const string ExecutiveRole = "executive";
-    public const string SuccessManagerRole = "success-manager";
-
     public IReadOnlyList<string> Executives() =>
-        Distinct(lists.Executives.Concat(Users().Where(u => Is(u.Role, ExecutiveRole)).Select(u => u.Email)));
+        Distinct(lists.Executives.Concat(Users().Where(u => Is(u.Role, UserRoles.Executive)).Select(u => u.Email)));
 
     public IReadOnlyList<string> QualityTeam() => Distinct(lists.Qa);
 
     /// <summary>
-    /// The success manager of a client: the configured address for the name the clients export gives, the users of that
-    /// name, and success-manager users who were given the client.
+    /// The success manager of a client: the configured address for the name the clients export gives, and the
+    /// success-manager users whose book holds the client (the same book the dashboards scope them to: clients whose
+    /// success_manager is the user's name, and the clients given to them).
     /// </summary>
-    public IReadOnlyList<string> SuccessManager(RosterClient client)
+    public IReadOnlyList<string> SuccessManager(ClientInfo client)
     {
+        var name = client.SuccessManager?.Trim();
         var addresses = new List<string>();
-        if (client.SuccessManager is { } name)
+        if (name is { Length: > 0 } && lists.SuccessManagers.TryGetValue(name, out var configured))
         {
-            if (lists.SuccessManagers.TryGetValue(name.Trim(), out var configured))
-            {
-                addresses.Add(configured);
-            }
-
-            addresses.AddRange(Users().Where(u => Is(u.Name.Trim(), name.Trim())).Select(u => u.Email));
+            addresses.Add(configured);
         }
 
-        addresses.AddRange(Users().Where(u => Is(u.Role, SuccessManagerRole) && u.ClientIds.Contains(client.ClientId, StringComparer.OrdinalIgnoreCase))
+        addresses.AddRange(Users()
+            .Where(u => Is(u.Role, UserRoles.SuccessManager)
+                        && ((name is { Length: > 0 } && Is(u.Name.Trim(), name)) || u.ClientIds.Contains(client.ClientId, StringComparer.Ordinal)))
             .Select(u => u.Email));
         return Distinct(addresses);
     }

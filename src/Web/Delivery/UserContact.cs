@@ -5,17 +5,15 @@ namespace SupportLens.Web.Delivery;
 /// <param name="ClientIds">The clients a success manager looks after (empty for other roles).</param>
 public sealed record UserContact(string Name, string Email, string Role, IReadOnlyList<string> ClientIds);
 
-/// <summary>
-/// The users delivery may address. The web host's user store implements it (users add NAME --role ROLE --email ADDR);
-/// until one is registered, <see cref="NoUserContacts"/> stands in and only the configured lists receive mail.
-/// </summary>
+/// <summary>The users delivery may address: those with an email (`users add NAME --role ROLE --email ADDR`).</summary>
 public interface IUserContacts
 {
     IReadOnlyList<UserContact> UsersWithEmail();
 }
 
-/// <summary>No users: recipients come from the configuration's lists alone.</summary>
-public sealed class NoUserContacts : IUserContacts
+/// <summary>The users of the web host's directory (read afresh on each call: users are added while the server runs).</summary>
+internal sealed class DirectoryUserContacts(SupportLens.Web.Auth.UserDirectory directory) : IUserContacts
 {
-    public IReadOnlyList<UserContact> UsersWithEmail() => [];
+    public IReadOnlyList<UserContact> UsersWithEmail() =>
+        [.. directory.Users().Where(u => !string.IsNullOrWhiteSpace(u.Email)).Select(u => new UserContact(u.Name, u.Email!, u.Role, u.Clients))];
 }

@@ -21,7 +21,7 @@ namespace SupportLens.Web.Jobs;
 /// <summary>
 /// The job layer in the composition root. The web host calls <see cref="AddSupportLensJobs"/> after AddSupportLens and
 /// <see cref="MapSupportLensJobs"/> for the dashboard; the CLI uses <see cref="AddSupportLensJobRunner"/> alone (no scheduler).
-/// Register an <see cref="IReportRenderer"/> and an <see cref="IUserContacts"/> before these calls to replace the defaults.
+/// Register an <see cref="IReportRenderer"/> before these calls to replace the interim scorecard renderer.
 /// </summary>
 public static class JobsServices
 {
@@ -73,10 +73,9 @@ public static class JobsServices
         services.TryAddSingleton<JobLocks>();
         services.TryAddSingleton<JobCatalog>();
         services.TryAddSingleton<IJobWakeups, NoWakeups>();
-        services.TryAddSingleton<IUserContacts, NoUserContacts>();
+        services.TryAddSingleton<IUserContacts>(provider => new DirectoryUserContacts(provider.GetRequiredService<Auth.UserDirectory>()));
         services.TryAddSingleton(provider => new RecipientResolver(
             provider.GetRequiredService<IUserContacts>(), provider.GetRequiredService<SupportLensSettings>().Jobs.Recipients));
-        services.TryAddSingleton(provider => new ClientRoster(provider.GetRequiredService<Warehouse>()));
         services.TryAddSingleton<IReportRenderer>(provider => new ScorecardRenderer(
             provider.GetRequiredService<MetricsService>(), provider.GetRequiredService<DataHorizons>(),
             Path.Combine(provider.GetRequiredService<SupportLensOptions>().DataDirectory, "reports")));

@@ -10,7 +10,7 @@ namespace SupportLens.Web.Jobs.Running;
 internal sealed record RenderedPeriod(IReadOnlyList<string> Files, IReadOnlyList<PlannedDelivery> Deliveries, IReadOnlyList<string> Notes);
 
 /// <summary>The report jobs' work: which PDFs a period needs and who receives each.</summary>
-internal sealed class ReportJobs(IReportRenderer renderer, ClientRoster roster, RecipientResolver recipients)
+internal sealed class ReportJobs(IReportRenderer renderer, ClientDirectory clients, RecipientResolver recipients)
 {
     private static readonly ReportKind[] QualityReports = [ReportKind.Csat, ReportKind.Nps, ReportKind.Fcr, ReportKind.Sla];
 
@@ -53,9 +53,10 @@ internal sealed class ReportJobs(IReportRenderer renderer, ClientRoster roster, 
             notes.Add("no executive recipients: add users with the executive role and an email, or jobs.recipients.executives");
         }
 
-        foreach (var client in roster.ActiveOn(period.Range!.To))
+        var monthEnd = period.Range!.To.ToDateOnly();
+        foreach (var client in clients.All().Where(c => c.IsActiveOn(monthEnd)))
         {
-            var request = new ReportRequest(ReportKind.ClientHealth, period.Key, period.Range, client.ClientId);
+            var request = new ReportRequest(ReportKind.ClientHealth, period.Key, period.Range!, client.ClientId);
             var file = Render(request, progress);
             files.Add(file);
             var managers = recipients.SuccessManager(client);

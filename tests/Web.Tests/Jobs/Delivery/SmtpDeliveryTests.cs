@@ -37,13 +37,18 @@ public sealed class SmtpDeliveryTests : IDisposable
     [Fact]
     public void The_monthly_run_delivers_each_pdf_once_to_each_recipient()
     {
+        // Users with an email and the right role are recipients too, besides the configured lists.
+        Assert.Equal(0, CliRunner.Run("users", "add", "Ana Ruiz", "--role", "executive", "--email", "Ana.Ruiz@example.com", "--data", Data).ExitCode);
+        Assert.Equal(0, CliRunner.Run("users", "add", "Lee", "--role", "success-manager", "--clients", "C-001", "--email", "lee@example.com", "--data", Data).ExitCode);
         var run = CliRunner.Run("jobs", "run", "monthly-reports", "--month", Month, "--data", Data, "--config", _config);
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
         var expected = Expected();
         AssertDeliveredOnce(expected);
 
-        // The executive pack to both executives; each success manager gets exactly the client-health PDFs of their clients.
-        Assert.Equal(["ceo@example.com", "coo@example.com"], _smtp.Messages.Where(m => m.Report == "executive").Select(m => m.To).Order());
+        // The executive pack to both configured executives and the executive user; each success manager gets exactly the
+        // client-health PDFs of their clients.
+        Assert.Equal(["ana.ruiz@example.com", "ceo@example.com", "coo@example.com"], _smtp.Messages.Where(m => m.Report == "executive").Select(m => m.To).Order());
+        Assert.Equal(["client-health/C-001"], _smtp.Messages.Where(m => m.To == "lee@example.com").Select(m => m.Report));
         var sofia = SampleClients().Where(c => c.Manager == "Sofia Marquez").Select(c => $"client-health/{c.Id}").ToHashSet();
         Assert.Equal(sofia.Intersect(expected.Select(e => e.Key.Report)).Order(),
             _smtp.Messages.Where(m => m.To == "sofia.marquez@example.com").Select(m => m.Report).Order());
@@ -132,7 +137,8 @@ public sealed class SmtpDeliveryTests : IDisposable
     private IReadOnlyList<ReportDelivery> Expected()
     {
         var deliveries = Ledger().Deliveries.ForPeriod("monthly-reports", Month);
-        Assert.Equal(2 + Directory.GetFiles(Path.Combine(Data, "reports", Month), "client-health-*.pdf").Length, deliveries.Count);
+        var users = deliveries.Count(d => d.Key.Recipient is "ana.ruiz@example.com" or "lee@example.com");
+        Assert.Equal(2 + Directory.GetFiles(Path.Combine(Data, "reports", Month), "client-health-*.pdf").Length + users, deliveries.Count);
         return deliveries;
     }
 
