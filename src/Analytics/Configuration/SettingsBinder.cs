@@ -64,13 +64,19 @@ internal sealed partial class SettingsBinder
         }
 
         var targets = BindTargets("targets", doc.Targets, tierTargets.ToImmutable());
+        var forecast = BindForecast("forecast", doc.Forecast, holidaySets);
+        var capacity = BindCapacity("capacity", doc.Capacity);
         var jobs = BindJobs("jobs", doc.Jobs);
-        if (_errors.Count > 0 || reportingZone is null || targets is null || jobs is null)
+        if (_errors.Count > 0 || reportingZone is null || targets is null || forecast is null || capacity is null || jobs is null)
         {
             return null;
         }
 
-        return new SupportLensSettings(doc, reportingZone, holidaySets, calendars, new SlaPolicySet(policies), targets, jobs);
+        return new SupportLensSettings(doc, reportingZone, holidaySets, calendars, new SlaPolicySet(policies), targets, jobs)
+        {
+            Forecast = forecast,
+            Capacity = capacity,
+        };
     }
 
     private HolidaySet? BindHolidaySet(string path, string name, HolidaySetDocument? doc)

@@ -15,6 +15,13 @@ internal sealed class SettingsDocument
 
     public TargetsDocument? Targets { get; set; }
 
+    /// <summary>Optional: absent means <see cref="Forecasting.ForecastSettings.Default"/>.</summary>
+    public ForecastDocument? Forecast { get; set; }
+
+    /// <summary>Optional: absent means <see cref="Capacity.CapacitySettings.Default"/>.</summary>
+    public CapacityDocument? Capacity { get; set; }
+
+    /// <summary>Optional, as is each of its keys: an absent one takes its default (<see cref="DefaultSettingsDocument.Jobs"/>).</summary>
     public Jobs.JobsDocument? Jobs { get; set; }
 }
 

@@ -62,8 +62,6 @@ public class JobsSettingsTests
     [InlineData("jobs.retry.max_delay", "\"30s\"", "jobs.retry.max_delay: \"30s\" is shorter than first_delay \"1m\"")]
     [InlineData("jobs.retry.first_delay", "\"soon\"", "jobs.retry.first_delay: \"soon\" is not a duration")]
     [InlineData("jobs.catch_up_max_periods", "0", "jobs.catch_up_max_periods: 0 is outside 1..24")]
-    [InlineData("jobs.smtp.host", null, "jobs.smtp.host: required")]
-    [InlineData("jobs.recipients.qa", null, "jobs.recipients.qa: required")]
     [InlineData("jobs.schedule", "{}", "jobs.schedule: unknown key")]
     public void Invalid_jobs_settings_name_the_key(string path, string? valueJson, string expected)
     {
@@ -72,10 +70,14 @@ public class JobsSettingsTests
     }
 
     [Fact]
-    public void A_file_without_the_jobs_section_says_so()
+    public void An_absent_section_or_key_takes_its_default()
     {
-        var error = Assert.Throws<SettingsException>(() => SupportLensSettings.Parse(Edit("jobs", null)));
-        Assert.Equal(["jobs: required"], error.Errors);
+        Assert.Equivalent(Defaults.Jobs, SupportLensSettings.Parse(Edit("jobs", null)).Jobs, strict: true);
+
+        var partial = SupportLensSettings.Parse(Edit("jobs", """{ "smtp": { "host": "smtp.example.com" }, "recipients": { "qa": ["qa@example.com"] } }""")).Jobs;
+        Assert.Equal(Defaults.Jobs.Smtp with { Host = "smtp.example.com" }, partial.Smtp);
+        Assert.Equal(["qa@example.com"], partial.Recipients.Qa.ToArray());
+        Assert.Equal((Defaults.Jobs.Schedules, Defaults.Jobs.Storage, Defaults.Jobs.Retry), (partial.Schedules, partial.Storage, partial.Retry));
     }
 
     private static string Edit(string path, string? valueJson)

@@ -7,15 +7,13 @@ using SupportLens.Analytics.Configuration.Jobs;
 
 namespace SupportLens.Analytics.Configuration;
 
-// The "jobs" section: schedules, storage, SMTP and recipient lists, with the same key-path errors as the rest.
+// The optional "jobs" section: schedules, storage, SMTP and recipient lists, with the same key-path errors as the rest;
+// an absent key takes its default.
 internal sealed partial class SettingsBinder
 {
-    private JobsSettings? BindJobs(string path, JobsDocument? doc)
+    private JobsSettings? BindJobs(string path, JobsDocument? given)
     {
-        if (Required(path, doc) is not { } jobs)
-        {
-            return null;
-        }
+        var jobs = WithDefaults(given);
 
         var enabled = Required($"{path}.enabled", jobs.Enabled);
         var zone = Zone($"{path}.time_zone", jobs.TimeZone);
@@ -35,6 +33,50 @@ internal sealed partial class SettingsBinder
         }
 
         return new JobsSettings(enabled.Value, zone, systemZone, schedules, catchUp.Value, retry, storage, smtp, recipients);
+    }
+
+    /// <summary>The given section with every absent key (or the whole section) taken from the defaults.</summary>
+    private static JobsDocument WithDefaults(JobsDocument? given)
+    {
+        var d = DefaultSettingsDocument.Jobs();
+        if (given is null)
+        {
+            return d;
+        }
+
+        return new JobsDocument
+        {
+            Enabled = given.Enabled ?? d.Enabled,
+            TimeZone = given.TimeZone ?? d.TimeZone,
+            Schedules = new()
+            {
+                Refresh = given.Schedules?.Refresh ?? d.Schedules!.Refresh,
+                WeeklyQuality = given.Schedules?.WeeklyQuality ?? d.Schedules!.WeeklyQuality,
+                MonthlyReports = given.Schedules?.MonthlyReports ?? d.Schedules!.MonthlyReports,
+            },
+            CatchUpMaxPeriods = given.CatchUpMaxPeriods ?? d.CatchUpMaxPeriods,
+            Retry = new() { FirstDelay = given.Retry?.FirstDelay ?? d.Retry!.FirstDelay, MaxDelay = given.Retry?.MaxDelay ?? d.Retry!.MaxDelay },
+            Storage = new()
+            {
+                Kind = given.Storage?.Kind ?? d.Storage!.Kind,
+                ConnectionStringEnv = given.Storage?.ConnectionStringEnv ?? d.Storage!.ConnectionStringEnv,
+            },
+            Smtp = new()
+            {
+                Host = given.Smtp?.Host ?? d.Smtp!.Host,
+                Port = given.Smtp?.Port ?? d.Smtp!.Port,
+                Tls = given.Smtp?.Tls ?? d.Smtp!.Tls,
+                User = given.Smtp?.User ?? d.Smtp!.User,
+                PasswordEnv = given.Smtp?.PasswordEnv ?? d.Smtp!.PasswordEnv,
+                From = given.Smtp?.From ?? d.Smtp!.From,
+            },
+            Recipients = new()
+            {
+                Executives = given.Recipients?.Executives ?? d.Recipients!.Executives,
+                Qa = given.Recipients?.Qa ?? d.Recipients!.Qa,
+                SuccessManagers = given.Recipients?.SuccessManagers ?? d.Recipients!.SuccessManagers,
+            },
+        };
     }
 
     private JobSchedules? BindSchedules(string path, JobSchedulesDocument? doc)
