@@ -20,6 +20,9 @@ internal sealed class SettingsDocument
 
     /// <summary>Optional: absent means <see cref="Capacity.CapacitySettings.Default"/>.</summary>
     public CapacityDocument? Capacity { get; set; }
+
+    /// <summary>Optional, as is each of its keys: an absent one takes its default (<see cref="DefaultSettingsDocument.Jobs"/>).</summary>
+    public Jobs.JobsDocument? Jobs { get; set; }
 }
 
 internal sealed class HolidaySetDocument
