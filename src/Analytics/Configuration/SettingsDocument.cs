@@ -20,6 +20,10 @@ internal sealed class SettingsDocument
 
     /// <summary>Optional: absent means <see cref="Capacity.CapacitySettings.Default"/>.</summary>
     public CapacityDocument? Capacity { get; set; }
+
+    /// <summary>Optional, as is each of its keys: an absent one takes its default (<see cref="DefaultSettingsDocument.Jobs"/>).</summary>
+    public Jobs.JobsDocument? Jobs { get; set; }
+
     /// <summary>Optional (HealthSection.cs); absent = the defaults.</summary>
     public HealthSectionDocument? Health { get; set; }
 
