@@ -45,6 +45,8 @@ internal static class DefaultSettingsDocument
         },
         Forecast = ForecastDocument.Defaults(),
         Capacity = CapacityDocument.Defaults(),
+        Health = HealthSectionDocument.From(Health.HealthSettings.Default),
+        Risk = RiskSectionDocument.From(Risk.RiskSettings.Default),
         Jobs = Jobs(),
     };
 

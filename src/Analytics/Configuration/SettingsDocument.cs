@@ -23,6 +23,12 @@ internal sealed class SettingsDocument
 
     /// <summary>Optional, as is each of its keys: an absent one takes its default (<see cref="DefaultSettingsDocument.Jobs"/>).</summary>
     public Jobs.JobsDocument? Jobs { get; set; }
+
+    /// <summary>Optional (HealthSection.cs); absent = the defaults.</summary>
+    public HealthSectionDocument? Health { get; set; }
+
+    /// <summary>Optional (RiskSection.cs); absent = the defaults.</summary>
+    public RiskSectionDocument? Risk { get; set; }
 }
 
 internal sealed class HolidaySetDocument

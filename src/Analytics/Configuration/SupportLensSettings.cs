@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using NodaTime;
 using SupportLens.Analytics.Configuration.Jobs;
+using SupportLens.Analytics.Health;
+using SupportLens.Analytics.Risk;
 using SupportLens.Analytics.Sla;
 
 namespace SupportLens.Analytics.Configuration;
@@ -52,6 +54,12 @@ public sealed class SupportLensSettings
 
     /// <summary>Service levels, handle times, occupancy, shrinkage and the roster (the optional <c>capacity</c> section).</summary>
     public Capacity.CapacitySettings Capacity { get; init; } = Analytics.Capacity.CapacitySettings.Default;
+
+    /// <summary>How client health is scored: the optional `health` section, else <see cref="HealthSettings.Default"/>.</summary>
+    public HealthSettings Health { get; internal init; } = HealthSettings.Default;
+
+    /// <summary>How churn risk is trained and read: the optional `risk` section, else <see cref="RiskSettings.Default"/>.</summary>
+    public RiskSettings Risk { get; internal init; } = RiskSettings.Default;
 
     /// <summary>Schedules, job storage, SMTP and recipients of the scheduled reports.</summary>
     public JobsSettings Jobs { get; }

@@ -22,6 +22,7 @@ internal static class SupportLensCli
         root.Subcommands.Add(MetricsCommand.Create(output, error, time));
         root.Subcommands.Add(ForecastCommand.Create(output, error, time));
         root.Subcommands.Add(CapacityCommand.Create(output, error, time));
+        root.Subcommands.Add(HealthCommand.Create(output, error, time));
         root.Subcommands.Add(RefreshCommand.Create(output, time));
         root.Subcommands.Add(SampleDataCommand.Create(output));
         root.Subcommands.Add(ServeCommand.Create(output, time));
