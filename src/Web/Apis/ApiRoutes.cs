@@ -13,6 +13,8 @@ internal static class ApiRoutes
         routes.MapIncidentsApi();
         routes.MapSlaApi();
         routes.MapClientsApi();
+        routes.MapHealthApi();
+        routes.MapForecastApi();
         routes.MapIngestApi();
         routes.MapUsersApi();
         return routes;

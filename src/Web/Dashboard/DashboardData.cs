@@ -99,7 +99,8 @@ internal sealed class DashboardData(
 
     private static string Key(ReportingPeriod period) => $"{period.FromText}..{period.ToText}";
 
-    private T Cached<T>(string key, Func<T> compute) => cache.GetOrCreate(Version + "|" + key, compute);
+    /// <summary>An answer kept under the data version: computed once per question until the next ingest or refresh.</summary>
+    internal T Cached<T>(string key, Func<T> compute) => cache.GetOrCreate(Version + "|" + key, compute);
 }
 
 /// <summary>

@@ -42,6 +42,8 @@ internal static class SupportLensWebApp
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<DashboardCache>();
         builder.Services.AddScoped<DashboardData>();
+        builder.Services.AddScoped<HealthData>();
+        builder.Services.AddScoped<PlanningData>();
         builder.Services.AddScoped<ViewerAccessor>();
         builder.Services.AddSingleton<Uploads.IngestUploads>();
         builder.Services.AddHttpContextAccessor();
