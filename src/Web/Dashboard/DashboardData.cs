@@ -77,10 +77,10 @@ internal sealed class DashboardData(
 
     internal IReadOnlyList<ClientInfo> Clients() => Cached("clients", clients.All);
 
-    /// <summary>A chart of the view as inline SVG of the given size, and its data as CSV (both cached).</summary>
-    internal (string Title, string Svg, string Csv)? Chart(string name, DashboardView view, int width, int height) =>
-        Cached($"chart|{name}|{Key(view.Period)}|{view.Filter.Key}|{view.AsOf}|{width}x{height}", () =>
-            Charts.DashboardCharts.Build(name, view, this) is { } figure
+    /// <summary>A chart as inline SVG of the given size, and its data as CSV (both cached under <paramref name="key"/>).</summary>
+    internal (string Title, string Svg, string Csv)? Chart(string key, Func<Reports.Charts.Figure?> build, int width, int height) =>
+        Cached($"chart|{key}|{width}x{height}", () =>
+            build() is { } figure
                 ? (figure.Title, figure.ToSvg(width, height), figure.ToCsv())
                 : ((string, string, string)?)null);
 
