@@ -52,7 +52,8 @@ public sealed class DetailModel : DashboardPage
 
     internal override bool OffersClientFilters => false;
 
-    internal override DashboardQuery Adjust(DashboardQuery query) => query with { Client = ClientId, Tier = null, SuccessManager = null, Channel = null };
+    // as_of is the health day here; the period's open tickets are judged at the data horizon, as `metrics` does.
+    internal override DashboardQuery Adjust(DashboardQuery query) => query with { Client = ClientId, Tier = null, SuccessManager = null, Channel = null, AsOf = null };
 
     internal override string? ScopeText => $"health on {(Day is { } d ? HealthDocument.Iso(d) : "–")}; metrics, incidents and unusual days of the period";
 

@@ -50,6 +50,9 @@ public sealed class IndexModel : DashboardPage
 
     internal override string? ViewText => Day is { } day ? $"Health on {HealthDocument.Iso(day)} ({Data.Zone.Id})" : null;
 
+    // as_of is the health day here, not the instant open tickets are judged at.
+    internal override DashboardQuery Adjust(DashboardQuery query) => query with { AsOf = null };
+
     internal override bool Prepare(DashboardView view)
     {
         (Day, DayProblem) = Health.Day(Query.AsOf);
