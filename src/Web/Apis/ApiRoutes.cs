@@ -15,6 +15,7 @@ internal static class ApiRoutes
         routes.MapClientsApi();
         routes.MapHealthApi();
         routes.MapForecastApi();
+        routes.MapReportsApi();
         routes.MapIngestApi();
         routes.MapUsersApi();
         return routes;

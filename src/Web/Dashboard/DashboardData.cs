@@ -78,7 +78,7 @@ internal sealed class DashboardData(
     internal IReadOnlyList<ClientInfo> Clients() => Cached("clients", clients.All);
 
     /// <summary>A chart as inline SVG of the given size, and its data as CSV (both cached under <paramref name="key"/>).</summary>
-    internal (string Title, string Svg, string Csv)? Chart(string key, Func<Reports.Charts.Figure?> build, int width, int height) =>
+    internal (string Title, string Svg, string Csv)? Chart(string key, Func<global::SupportLens.Reports.Charts.Figure?> build, int width, int height) =>
         Cached($"chart|{key}|{width}x{height}", () =>
             build() is { } figure
                 ? (figure.Title, figure.ToSvg(width, height), figure.ToCsv())

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SupportLens.Analytics.Archive;
 using SupportLens.Analytics.Accounts;
 using SupportLens.Analytics.Clients;
 using SupportLens.Analytics.Sla;
@@ -44,6 +46,8 @@ internal static class SupportLensWebApp
         builder.Services.AddScoped<DashboardData>();
         builder.Services.AddScoped<HealthData>();
         builder.Services.AddScoped<PlanningData>();
+        builder.Services.TryAddSingleton(provider => new ReportArchive(provider.GetRequiredService<Storage.Warehouse>(), settings.Time));
+        builder.Services.AddSingleton<ReportLibrary>();
         builder.Services.AddScoped<ViewerAccessor>();
         builder.Services.AddSingleton<Uploads.IngestUploads>();
         builder.Services.AddHttpContextAccessor();

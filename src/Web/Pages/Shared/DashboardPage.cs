@@ -94,7 +94,7 @@ public abstract class DashboardPage : PageModel
     }
 
     /// <summary>The figure a chart name draws for this view (the quality and SLA trends unless a page has its own).</summary>
-    internal virtual Reports.Charts.Figure? Figure(string name, DashboardView view) => Dashboard.Charts.DashboardCharts.Build(name, view, Data);
+    internal virtual global::SupportLens.Reports.Charts.Figure? Figure(string name, DashboardView view) => Dashboard.Charts.DashboardCharts.Build(name, view, Data);
 
     /// <summary>What a chart depends on beyond its name: the view, and the page's own parameters.</summary>
     internal virtual string FigureKey(string name, DashboardView view) =>
