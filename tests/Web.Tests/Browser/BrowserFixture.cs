@@ -23,6 +23,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A success manager of the sample history, and a client of another one.</summary>
     internal const string SuccessManager = "Sofia Marquez";
 
+    /// <summary>A client of <see cref="SuccessManager"/>, and one of Grace Whitfield.</summary>
+    internal const string OwnClient = "C-001";
+
+    internal const string OtherClient = "C-002";
+
     private readonly TempDirectory _data = new();
     private WebApplication? _app;
     private IPlaywright? _playwright;
@@ -48,6 +53,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             users.Add("admin", UserRoles.Admin, null, Password, []);
             users.Add(SuccessManager, UserRoles.SuccessManager, null, Password, []);
         }
+        // The archive: real PDFs recorded in report_runs, as `supportlens report` records them.
+        Hosting.TestReports.Write(_data.Path, null, "2026-10",
+            (SupportLens.Web.Jobs.Reports.ReportKind.Executive, null), (SupportLens.Web.Jobs.Reports.ReportKind.ClientHealth, OwnClient), (SupportLens.Web.Jobs.Reports.ReportKind.ClientHealth, OtherClient));
         // Many sign-ins from one address in a minute: the limit has its own test (SignInRateLimitTests).
         _app = SupportLensWebApp.Build(new WebSettings(options, TimeProvider.System) { Urls = "http://127.0.0.1:0", SignInAttemptsPerMinute = 1_000 });
         SupportLensWebApp.Prepare(_app);

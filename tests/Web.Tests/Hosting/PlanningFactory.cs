@@ -1,11 +1,6 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using SupportLens.Analytics.Archive;
 using SupportLens.Analytics.Configuration;
-using SupportLens.Analytics.Horizon;
-using SupportLens.Analytics.Metrics;
 using SupportLens.Storage;
-using SupportLens.Web.Composition;
 using SupportLens.Web.Jobs.Reports;
 using SupportLens.Web.Tests.Cli;
 
@@ -78,23 +73,6 @@ public sealed class PlanningFactory : WebAppFactory
             Assert.True(result.ExitCode == 0, $"{string.Join(' ', args)}: {result.Error}");
             _outputs[name] = result.Output;
         }
-        WriteReports();
-    }
-
-    /// <summary>Real PDFs (the jobs' scorecard renderer) under DATA/reports/2026-10/, each recorded in report_runs.</summary>
-    private void WriteReports()
-    {
-        using var services = new ServiceCollection().AddSupportLens(new SupportLensOptions(DataDirectory, ConfigFile), TimeProvider.System).BuildServiceProvider();
-        var warehouse = services.GetRequiredService<Warehouse>();
-        var metrics = services.GetRequiredService<MetricsService>();
-        var renderer = new ScorecardRenderer(metrics, services.GetRequiredService<DataHorizons>(), Path.Combine(DataDirectory, "reports"));
-        var archive = new ReportArchive(warehouse, TimeProvider.System);
-        var period = metrics.Month("2026-10");
-        foreach (var (kind, client) in new (ReportKind, string?)[] { (ReportKind.Executive, null), (ReportKind.ClientHealth, "C1"), (ReportKind.ClientHealth, "C3") })
-        {
-            var run = archive.Started(kind.Name(), "2026-10", client);
-            var path = renderer.Render(new ReportRequest(kind, "2026-10", period, client));
-            archive.Succeeded(run, path, 1, new FileInfo(path).Length);
-        }
+        TestReports.Write(DataDirectory, ConfigFile, "2026-10", (ReportKind.Executive, null), (ReportKind.ClientHealth, "C1"), (ReportKind.ClientHealth, "C3"));
     }
 }
