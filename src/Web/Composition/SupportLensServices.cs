@@ -1,10 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
+using SupportLens.Analytics.Archive;
+using SupportLens.Analytics.Clients;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Horizon;
 using SupportLens.Analytics.Incidents;
 using SupportLens.Analytics.Metrics;
 using SupportLens.Analytics.Refresh;
+using SupportLens.Analytics.Sla;
 using SupportLens.Ingest;
+using SupportLens.Reports;
 using SupportLens.Storage;
 
 namespace SupportLens.Web.Composition;
@@ -29,6 +33,26 @@ public static class SupportLensServices
         services.AddSingleton(provider => new RefreshService(
             provider.GetRequiredService<Warehouse>(), DerivedTables.All(provider.GetRequiredService<SupportLensSettings>(), time), time));
         services.AddSingleton(provider => new Ingestor(provider.GetRequiredService<Warehouse>(), time));
+
+        // Reports: the queries they need beyond the metrics, the report_runs archive, and the renderer the CLI and jobs call.
+        services.AddSingleton(provider => new SlaBreakdown(provider.GetRequiredService<Warehouse>()));
+        services.AddSingleton(provider => new ArrivalPatterns(provider.GetRequiredService<Warehouse>()));
+        services.AddSingleton(provider => new OpenEscalations(provider.GetRequiredService<Warehouse>()));
+        services.AddSingleton(provider => new ClientDirectory(provider.GetRequiredService<Warehouse>()));
+        services.AddSingleton(provider => new ReportArchive(provider.GetRequiredService<Warehouse>(), time));
+        services.AddSingleton(provider => new ReportSources(
+            provider.GetRequiredService<SupportLensSettings>(),
+            provider.GetRequiredService<MetricsService>(),
+            provider.GetRequiredService<IncidentMetricsService>(),
+            provider.GetRequiredService<SlaBreakdown>(),
+            provider.GetRequiredService<ArrivalPatterns>(),
+            provider.GetRequiredService<OpenEscalations>(),
+            provider.GetRequiredService<ClientDirectory>()));
+        services.AddSingleton(provider => new ReportRenderer(
+            provider.GetRequiredService<ReportSources>(),
+            provider.GetRequiredService<ReportArchive>(),
+            Path.Combine(options.DataDirectory, "reports"),
+            time));
         return services;
     }
 }

@@ -1,0 +1,134 @@
+using NodaTime;
+using SupportLens.Analytics.Clients;
+using SupportLens.Analytics.Incidents;
+using SupportLens.Analytics.Metrics;
+using SupportLens.Analytics.Sla;
+
+namespace SupportLens.Reports.Documents.Data;
+
+/// <summary>A month in the trend: its first day and its metrics (null when the month has no rows at all).</summary>
+internal sealed record TrendMonth(LocalDate Month, QualityMetrics? Metrics);
+
+/// <summary>
+/// Everything the reports of one month read, each loaded from Analytics on first use and shared by every report
+/// rendered from this instance (a batch of 40 client-health PDFs reads the month's metrics once). The figures are
+/// exactly those <c>metrics</c> prints for the same period: the month (`--month`), split by tier, channel or client
+/// (`--by`), and the trailing twelve months (`--from --to --by month`).
+/// </summary>
+internal sealed class MonthFigures
+{
+    public const int TrendMonths = 12;
+    public const int WorstBreachRows = 25;
+
+    private readonly ReportSources sources;
+    private readonly Lazy<MetricsReport> all;
+    private readonly Lazy<MetricsReport> byTier;
+    private readonly Lazy<MetricsReport> byChannel;
+    private readonly Lazy<MetricsReport> byClient;
+    private readonly Lazy<MetricsReport> previousByTier;
+    private readonly Lazy<IReadOnlyList<TrendMonth>> trend;
+    private readonly Lazy<IReadOnlyList<IReadOnlyDictionary<string, QualityMetrics>>> trendByClient;
+    private readonly Lazy<IncidentReport> incidents;
+    private readonly Lazy<IncidentReport> previousIncidents;
+    private readonly Lazy<IReadOnlyList<PrioritySla>> slaByPriority;
+    private readonly Lazy<SlaBreachList> worstBreaches;
+    private readonly Lazy<ArrivalPattern> arrivals;
+    private readonly Lazy<IReadOnlyList<ClientInfo>> clients;
+
+    public MonthFigures(ReportSources sources, string month)
+    {
+        this.sources = sources;
+        Period = sources.Metrics.Month(month);
+        Month = Period.From;
+        Key = month;
+        var previousMonth = Month.PlusMonths(-1);
+        PreviousPeriod = new ReportingPeriod(previousMonth, Month.PlusDays(-1), Period.Zone);
+        Months = [.. Enumerable.Range(0, TrendMonths).Select(i => Month.PlusMonths(i - TrendMonths + 1))];
+        var trendPeriod = new ReportingPeriod(Months[0], Period.To, Period.Zone);
+
+        all = new(() => sources.Metrics.Compute(Period, MetricsGrouping.All));
+        byTier = new(() => sources.Metrics.Compute(Period, MetricsGrouping.Tier));
+        byChannel = new(() => sources.Metrics.Compute(Period, MetricsGrouping.Channel));
+        byClient = new(() => sources.Metrics.Compute(Period, MetricsGrouping.Client));
+        previousByTier = new(() => sources.Metrics.Compute(PreviousPeriod, MetricsGrouping.Tier));
+        trend = new(() =>
+        {
+            var groups = sources.Metrics.Compute(trendPeriod, MetricsGrouping.Month).Groups.ToDictionary(g => g.Key, StringComparer.Ordinal);
+            return [.. Months.Select(m => new TrendMonth(m, groups.GetValueOrDefault(KeyOf(m))))];
+        });
+        trendByClient = new(() => [.. Months.Select(m =>
+            (IReadOnlyDictionary<string, QualityMetrics>)sources.Metrics
+                .Compute(new ReportingPeriod(m, m.PlusMonths(1).PlusDays(-1), Period.Zone), MetricsGrouping.Client)
+                .Groups.ToDictionary(g => g.Key, StringComparer.Ordinal))]);
+        incidents = new(() => sources.Incidents.Compute(Period));
+        previousIncidents = new(() => sources.Incidents.Compute(PreviousPeriod));
+        slaByPriority = new(() => sources.Sla.ByPriority(Period));
+        worstBreaches = new(() => sources.Sla.Worst(Period, WorstBreachRows));
+        arrivals = new(() => sources.Arrivals.Compute(Period));
+        clients = new(sources.Clients.All);
+    }
+
+    /// <summary>"2026-10".</summary>
+    public string Key { get; }
+
+    public ReportingPeriod Period { get; }
+
+    public ReportingPeriod PreviousPeriod { get; }
+
+    /// <summary>The first day of the month.</summary>
+    public LocalDate Month { get; }
+
+    /// <summary>The twelve months ending with this one, oldest first.</summary>
+    public IReadOnlyList<LocalDate> Months { get; }
+
+    public DateTimeZone Zone => Period.Zone;
+
+    /// <summary>The zone as charts take it, for placing and printing dates.</summary>
+    public ReportingZone ReportZone => ReportingZone.Of(Period.Zone.Id);
+
+    public ReportSources Sources => sources;
+
+    /// <summary>The whole organisation's metrics of the month (`metrics --month`).</summary>
+    public QualityMetrics All => all.Value.Groups.Single();
+
+    /// <summary>The instant open tickets were judged at: the data's horizon (null: no tickets at all yet).</summary>
+    public Instant? AsOf => all.Value.AsOf;
+
+    public IReadOnlyList<QualityMetrics> ByTier => byTier.Value.Groups;
+
+    public IReadOnlyList<QualityMetrics> ByChannel => byChannel.Value.Groups;
+
+    public IReadOnlyList<QualityMetrics> ByClient => byClient.Value.Groups;
+
+    public IReadOnlyList<QualityMetrics> PreviousByTier => previousByTier.Value.Groups;
+
+    public IReadOnlyList<TrendMonth> Trend => trend.Value;
+
+    /// <summary>The month before, as the trend has it (`metrics --by month`); null when it had no rows.</summary>
+    public QualityMetrics? Previous => Trend[^2].Metrics;
+
+    public IncidentReport Incidents => incidents.Value;
+
+    public IncidentReport PreviousIncidents => previousIncidents.Value;
+
+    public IReadOnlyList<PrioritySla> SlaByPriority => slaByPriority.Value;
+
+    public SlaBreachList WorstBreaches => worstBreaches.Value;
+
+    public ArrivalPattern Arrivals => arrivals.Value;
+
+    public IReadOnlyList<ClientInfo> Clients => clients.Value;
+
+    /// <summary>A client's metrics in each of the twelve months (`metrics --month M --by client`); null for a month without its rows.</summary>
+    public IReadOnlyList<TrendMonth> ClientTrend(string clientId) =>
+        [.. Months.Select((m, i) => new TrendMonth(m, trendByClient.Value[i].GetValueOrDefault(clientId)))];
+
+    public IReadOnlyList<ClientIncident> IncidentsFor(string clientId) => sources.Incidents.IncidentsForClient(clientId, Period);
+
+    public EscalationSnapshot OpenEscalationsOf(string clientId) => sources.Escalations.AtEndOf(Period, clientId);
+
+    /// <summary>A client's display name: its name from the clients export, else its id.</summary>
+    public string ClientName(string clientId) => Clients.FirstOrDefault(c => c.ClientId == clientId)?.Name ?? clientId;
+
+    public static string KeyOf(LocalDate month) => month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,18 @@
+using SupportLens.Reports.Documents.Data;
+using SupportLens.Reports.Documents.Quality;
+using SupportLens.Reports.Pdf;
+
+namespace SupportLens.Reports.Documents;
+
+/// <summary>The document class of each report kind.</summary>
+internal static class ReportDocuments
+{
+    public static IReportDocument Create(ReportKind kind, MonthFigures figures, string? clientId) => kind switch
+    {
+        ReportKind.Csat => new CsatReport(figures),
+        ReportKind.Nps => new NpsReport(figures),
+        ReportKind.Fcr => new FcrReport(figures),
+        ReportKind.Sla => new SlaReport(figures),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not yet a document"),
+    };
+}

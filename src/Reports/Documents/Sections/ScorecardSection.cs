@@ -1,0 +1,44 @@
+using SupportLens.Analytics.Metrics;
+using SupportLens.Reports.Charts;
+using SupportLens.Reports.Documents.Data;
+using SupportLens.Reports.Pdf;
+
+namespace SupportLens.Reports.Documents.Sections;
+
+/// <summary>KPI tiles under a heading: each figure against its target, the change since last month, the year's trend.</summary>
+internal sealed class ScorecardSection(string heading, string? lead, IReadOnlyList<KpiTile> tiles, int perRow = 4) : IReportSection
+{
+    public void Compose(ColumnDescriptor column)
+    {
+        column.Heading(heading);
+        if (lead is not null)
+        {
+            column.Lead(lead);
+        }
+        column.KpiTiles(tiles, perRow);
+    }
+
+    /// <summary>
+    /// The tile of a measure for the month: value and verdict from the month's metrics, change against the month
+    /// before, and the twelve months' values as a sparkline.
+    /// </summary>
+    public static KpiTile Tile(QualityMeasure measure, MonthFigures figures, string? label = null) =>
+        Tile(measure, figures.All, figures.Previous, figures.Trend, ReportText.ShortMonth(figures.PreviousPeriod.From), label);
+
+    /// <summary>A tile from any group's metrics (a tier, a client), with its own previous month and trend.</summary>
+    public static KpiTile Tile(
+        QualityMeasure measure, QualityMetrics? current, QualityMetrics? previous, IReadOnlyList<TrendMonth>? trend, string previousLabel, string? label = null) =>
+        new(
+            label ?? measure.Name,
+            measure.ValueOf(current),
+            measure.Format,
+            measure.KpiTarget(current),
+            measure.ValueOf(previous),
+            previousLabel,
+            trend?.Select(t => measure.ValueOf(t.Metrics)).ToList(),
+            measure.Check(current) is { Actual: not null } ? measure.Shown(current) : null);
+
+    /// <summary>A count without a target (tickets, answers), against the month before.</summary>
+    public static KpiTile CountTile(string label, long? value, long? previous, string previousLabel, IReadOnlyList<double?>? trend = null) =>
+        new(label, value, ValueFormat.Count, null, previous, previousLabel, trend);
+}

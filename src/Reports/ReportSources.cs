@@ -1,0 +1,20 @@
+using SupportLens.Analytics.Clients;
+using SupportLens.Analytics.Configuration;
+using SupportLens.Analytics.Incidents;
+using SupportLens.Analytics.Metrics;
+using SupportLens.Analytics.Sla;
+
+namespace SupportLens.Reports;
+
+/// <summary>
+/// The Analytics services every report reads from (reports print their records and compute nothing of their own); the
+/// composition root builds it once.
+/// </summary>
+public sealed record ReportSources(
+    SupportLensSettings Settings,
+    MetricsService Metrics,
+    IncidentMetricsService Incidents,
+    SlaBreakdown Sla,
+    ArrivalPatterns Arrivals,
+    OpenEscalations Escalations,
+    ClientDirectory Clients);
