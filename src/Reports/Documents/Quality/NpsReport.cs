@@ -41,6 +41,17 @@ internal sealed class NpsReport(MonthFigures figures) : QualityReport(figures)
         page.Section(ByTier(Nps, BreakdownChart.Bars));
         page.Section(new MixSection(Figures));
         page.Section(new ClientTableSection(Nps, Figures));
+        if (all.Nps.Responses == 0 && Figures.Trend.LastOrDefault(t => t.Metrics is { Nps.Responses: > 0 }) is { } latest)
+        {
+            // Surveys go out quarterly: a month without answers shows where the latest ones left the score, labelled as such.
+            var then = new MonthFigures(Figures.Sources, MonthFigures.KeyOf(latest.Month));
+            var name = ReportText.Month(latest.Month);
+            page.Heading($"The latest answers: {name}");
+            page.Paragraph($"These figures are {name}'s, the latest month with NPS answers, not {MonthName}'s; they are what “supportlens metrics --month {then.Key}” prints.");
+            page.Section(new BreakdownSection($"By tier, {name}", null, Nps, then.ByTier, g => ReportText.Title(g.Key), "tier", BreakdownChart.Bars));
+            page.Section(new MixSection(then));
+            page.Section(new ClientTableSection(Nps, then, $"NPS by client, {name}"));
+        }
     }
 
     private string Lead(QualityMetrics all)
@@ -89,7 +100,8 @@ internal sealed class NpsReport(MonthFigures figures) : QualityReport(figures)
                     Series("Passives", tiers, n => n.Passives),
                     Series("Detractors", tiers, n => n.Detractors),
                 ],
-                Horizontal: true)));
+                Horizontal: true,
+                Maximum: 100)));
         }
 
         private static CategorySeries Series(string name, IReadOnlyList<QualityMetrics> tiers, Func<NetPromoterScore, long> part) =>

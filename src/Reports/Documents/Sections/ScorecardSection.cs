@@ -35,8 +35,15 @@ internal sealed class ScorecardSection(string heading, string? lead, IReadOnlyLi
             measure.KpiTarget(current),
             measure.ValueOf(previous),
             previousLabel,
-            trend?.Select(t => measure.ValueOf(t.Metrics)).ToList(),
+            Sparse(trend?.Select(t => measure.ValueOf(t.Metrics)).ToList()),
             measure.Check(current) is { Actual: not null } ? measure.Shown(current) : null);
+
+    /// <summary>
+    /// The sparkline's values, or none when fewer than half the months measured the figure (quarterly surveys): a few
+    /// dots far apart read as noise at the size of a tile, and the trend chart shows them properly.
+    /// </summary>
+    private static IReadOnlyList<double?>? Sparse(IReadOnlyList<double?>? values) =>
+        values is null || values.Count(v => v is not null) * 2 < values.Count ? null : values;
 
     /// <summary>A count without a target (tickets, answers), against the month before.</summary>
     public static KpiTile CountTile(string label, long? value, long? previous, string previousLabel, IReadOnlyList<double?>? trend = null) =>
