@@ -10,12 +10,13 @@ public enum IngestKind
     Nps,
     Incidents,
     Checks,
+    Volume,
 }
 
 public static class IngestKinds
 {
     /// <summary>The names used on the command line, in the order the design lists them.</summary>
-    public static readonly IReadOnlyList<string> Names = ["clients", "tickets", "ticket-events", "csat", "nps", "incidents", "checks"];
+    public static readonly IReadOnlyList<string> Names = ["clients", "tickets", "ticket-events", "csat", "nps", "incidents", "checks", "volume"];
 
     public static string Name(this IngestKind kind) => Names[(int)kind];
 

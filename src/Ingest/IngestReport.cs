@@ -41,10 +41,26 @@ public sealed record IngestReport(
     /// <summary>Errors listed here are the first ones by line; the quarantine table holds them all.</summary>
     public const int MaxErrors = 1000;
 
-    public bool Loaded => Status == "loaded";
+    /// <summary>The file loaded (some rows may be in quarantine).</summary>
+    public const string LoadedStatus = "loaded";
+
+    /// <summary>The file had rows and every one of them was rejected: nothing loaded, though the file was readable.</summary>
+    public const string AllRejected = "all_rejected";
+
+    /// <summary>The file was refused whole (unreadable, damaged, a bad header, --strict).</summary>
+    public const string RejectedStatus = "rejected";
+
+    public bool Loaded => Status == LoadedStatus;
+
+    /// <summary>Rows a mapping file's filters left out (counted in <see cref="RowsRead"/>, neither loaded nor rejected).</summary>
+    public long RowsFiltered { get; init; }
 }
 
 /// <summary>One row of ingest_batches.</summary>
 public sealed record IngestBatch(
     long BatchId, string Kind, string Profile, string File, string Sha256, DateTimeOffset StartedAt, long? DurationMs,
-    long RowsRead, long RowsLoaded, long RowsRejected, string Status, string? Message);
+    long RowsRead, long RowsLoaded, long RowsRejected, string Status, string? Message)
+{
+    /// <summary>Rows a mapping file's filters left out.</summary>
+    public long RowsFiltered { get; init; }
+}

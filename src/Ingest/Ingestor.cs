@@ -44,6 +44,8 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
         var started = time.GetUtcNow();
         var clock = time.GetTimestamp();
         var file = Path.GetFullPath(path);
+        // What reports and the batch log show of the path; the file itself is opened by its real name.
+        var shown = Echo.Value(file);
         InputFile input;
         try
         {
@@ -51,8 +53,16 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            var why = e is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist" : $"cannot read the file: {e.Message}";
-            return new IngestReport(null, request.Kind.Name(), profile.Name, file, "rejected", 0, 0, 0, 0, 0, 0, why, [new IngestError(0, null, null, why)]);
+            var why = Directory.Exists(file) ? "it is a directory, not a file (give the files in it, e.g. DIR/*.csv)"
+                : e is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist"
+                : $"cannot read the file: {e.Message}";
+            why = Echo.Value(why, Echo.MaxMessageChars);
+            return new IngestReport(null, request.Kind.Name(), profile.Name, shown, IngestReport.RejectedStatus, 0, 0, 0, 0, 0, 0, why, [new IngestError(0, null, null, why)]);
+        }
+
+        if (input.Damage is { } damage)
+        {
+            return Rejected(request, profile, input, started, clock, 0, 0, damage, [new IngestError(0, null, null, damage)]);
         }
 
         using var connection = warehouse.OpenConnection();
@@ -62,7 +72,7 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
         {
             try
             {
-                return Load(connection, direct, file, input, request, schema, profile, zone, started, clock, progress);
+                return Load(connection, direct, shown, input, request, schema, profile, zone, started, clock, progress);
             }
             catch (DirectLoadFailed)
             {
@@ -84,7 +94,7 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
             var validator = new RowValidator(schema, records.ColumnNames, records.Rules, new TimestampParser(zone));
             var clients = ClientDirectory.Load(connection, schema);
             direct = direct && !request.Strict && Staging.CanLoadDirectly(connection, schema, profile.Source);
-            long read = 0, rejected = 0, loaded;
+            long read = 0, rejected = 0, filtered = 0, loaded;
             using (var staging = new Staging(connection, schema, profile.Source, batchId, direct))
             using (var quarantine = new Quarantine(connection, batchId))
             {
@@ -98,6 +108,11 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
                         if (++read % ProgressInterval == 0)
                         {
                             progress?.Invoke(read);
+                        }
+                        if (record.Filtered)
+                        {
+                            filtered++;
+                            continue;
                         }
                         if (record.Error is { } error)
                         {
@@ -137,7 +152,7 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
             }
             else
             {
-                var merger = new Merger(connection, schema, batchId, records.ColumnNames, records.Provided);
+                var merger = new Merger(connection, schema, batchId, records.ColumnNames, records.Provided, validator.Derived);
                 rejected += merger.RejectInvalid();
                 if (request.Strict && rejected > 0)
                 {
@@ -149,11 +164,15 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
                 counts = merger.Merge();
             }
             var duration = (long)time.GetElapsedTime(clock).TotalMilliseconds;
-            BatchLog.Finish(connection, batchId, "loaded", read, counts.Staged, rejected, time.GetUtcNow(), duration, null);
+            // Rows were there and none of them loaded: a script must not take that for a load.
+            var (status, note) = rejected > 0 && counts.Staged == 0
+                ? (IngestReport.AllRejected, $"every row was rejected ({rejected} of {read}): nothing loaded; see the errors or `supportlens ingest quarantine {batchId}`")
+                : (IngestReport.LoadedStatus, null);
+            BatchLog.Finish(connection, batchId, status, read, counts.Staged, rejected, filtered, time.GetUtcNow(), duration, note);
             var listed = BatchLog.Errors(connection, batchId, IngestReport.MaxErrors);
             transaction.Commit();
-            return new IngestReport(batchId, request.Kind.Name(), profile.Name, file, "loaded", read, counts.Staged, rejected,
-                counts.Inserted, counts.Updated, duration, null, listed);
+            return new IngestReport(batchId, request.Kind.Name(), profile.Name, file, status, read, counts.Staged, rejected,
+                counts.Inserted, counts.Updated, duration, note, listed) { RowsFiltered = filtered };
         }
         catch (DirectLoadFailed)
         {
@@ -163,7 +182,7 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
         catch (Exception e) when (e is FileRejectedException or InvalidDataException or CsvFormatException or DecoderFallbackException)
         {
             transaction.Rollback();
-            var message = e is FileRejectedException ? e.Message : $"cannot read the file: {e.Message}";
+            var message = Echo.Value(e is FileRejectedException ? e.Message : $"cannot read the file: {e.Message}", Echo.MaxMessageChars);
             return Rejected(request, profile, input, started, clock, 0, 0, message, [new IngestError(1, null, null, message)]);
         }
         finally
@@ -193,12 +212,14 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
     {
         using var connection = warehouse.OpenConnection();
         using var transaction = connection.BeginTransaction();
-        var batchId = BatchLog.Start(connection, request.Kind.Name(), profile.Name, input.Path, input.Sha256, started);
+        var file = Echo.Value(input.Path);
+        message = Echo.Value(message, Echo.MaxMessageChars);
+        var batchId = BatchLog.Start(connection, request.Kind.Name(), profile.Name, file, input.Sha256, started);
         var duration = (long)time.GetElapsedTime(clock).TotalMilliseconds;
-        BatchLog.Finish(connection, batchId, "rejected", read, 0, rejected, time.GetUtcNow(), duration, message);
+        BatchLog.Finish(connection, batchId, IngestReport.RejectedStatus, read, 0, rejected, 0, time.GetUtcNow(), duration, message);
         BatchLog.AddErrors(connection, batchId, errors);
         transaction.Commit();
-        return new IngestReport(batchId, request.Kind.Name(), profile.Name, input.Path, "rejected", read, 0, rejected, 0, 0, duration, message, errors);
+        return new IngestReport(batchId, request.Kind.Name(), profile.Name, file, IngestReport.RejectedStatus, read, 0, rejected, 0, 0, duration, message, errors);
     }
 
     /// <summary>A direct load hit a constraint (a key twice in the file): it was rolled back, to be staged instead.</summary>
@@ -211,6 +232,6 @@ public sealed class Ingestor(Warehouse warehouse, TimeProvider time)
             return DateTimeZone.Utc;
         }
         return DateTimeZoneProviders.Tzdb.GetZoneOrNull(id.Trim())
-               ?? throw new IngestUsageException($"unknown time zone '{id}' (use an IANA name such as America/New_York)");
+               ?? throw new IngestUsageException($"unknown time zone '{Echo.Value(id)}' (use an IANA name such as America/New_York)");
     }
 }

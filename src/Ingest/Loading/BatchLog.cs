@@ -21,10 +21,11 @@ internal static class BatchLog
         return id;
     }
 
-    public static void Finish(WarehouseConnection connection, long batchId, string status, long read, long loaded, long rejected, DateTimeOffset finishedAt, long durationMs, string? message)
+    public static void Finish(
+        WarehouseConnection connection, long batchId, string status, long read, long loaded, long rejected, long filtered, DateTimeOffset finishedAt, long durationMs, string? message)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE ingest_batches SET status = $status, rows_read = $read, rows_loaded = $loaded, rows_rejected = $rejected, " +
+        command.CommandText = $"UPDATE ingest_batches SET status = $status, rows_read = $read, rows_loaded = $loaded, rows_rejected = $rejected, rows_filtered = {filtered}, " +
                               "finished_at = $finished, duration_ms = $duration, message = $message WHERE batch_id = $id";
         command.Parameters.Add("status", status);
         command.Parameters.Add("read", read);
@@ -55,7 +56,7 @@ internal static class BatchLog
     public static List<IngestBatch> List(WarehouseConnection connection, int limit)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT batch_id, kind, profile, file, sha256, started_at, duration_ms, rows_read, rows_loaded, rows_rejected, status, message " +
+        command.CommandText = "SELECT batch_id, kind, profile, file, sha256, started_at, duration_ms, rows_read, rows_loaded, rows_rejected, status, message, rows_filtered " +
                               "FROM ingest_batches ORDER BY batch_id DESC LIMIT $limit";
         command.Parameters.Add("limit", limit);
         using var reader = command.ExecuteReader();
@@ -65,7 +66,10 @@ internal static class BatchLog
             batches.Add(new IngestBatch(
                 reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetInt64(6),
-                reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9), reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11)));
+                reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9), reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11))
+            {
+                RowsFiltered = reader.GetInt64(12),
+            });
         }
         batches.Reverse();
         return batches;

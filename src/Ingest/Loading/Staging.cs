@@ -13,7 +13,8 @@ namespace SupportLens.Ingest.Loading;
 internal sealed class Staging : IDisposable
 {
     public const string Table = "ingest_stage";
-    public const string ClientsTable = "ingest_stage_clients";
+    /// <summary>The lists of a staged row, one item per row: list 'client' (affected_lists) or 'component', in file order.</summary>
+    public const string ListsTable = "ingest_stage_lists";
 
     // Positions in a direct load's column map that are not staged values.
     private const int SourceColumn = -2;
@@ -24,7 +25,8 @@ internal sealed class Staging : IDisposable
     private readonly long _batchId;
     private readonly int[]? _direct;
     private readonly TableAppender _rows;
-    private readonly TableAppender? _clients;
+    private readonly TableAppender? _lists;
+    private long _staged;
 
     public Staging(WarehouseConnection connection, KindSchema schema, string source, long batchId, bool direct)
     {
@@ -38,10 +40,12 @@ internal sealed class Staging : IDisposable
             return;
         }
         var columns = string.Join(", ", schema.Columns.Select(c => $"{c.Name} {c.SqlType}"));
-        connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {Table}; CREATE TEMP TABLE {Table} (_line BIGINT, source VARCHAR, {columns})");
-        connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {ClientsTable}; CREATE TEMP TABLE {ClientsTable} (_line BIGINT, incident_id VARCHAR, client_id VARCHAR)");
+        // _line is where the row is in the file (for quarantine); _row is its place in the file's order, unique where
+        // _line is not (a minified JSON page holds every record on line 1), and is what the side tables point at.
+        connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {Table}; CREATE TEMP TABLE {Table} (_line BIGINT, _row BIGINT, source VARCHAR, {columns})");
+        connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {ListsTable}; CREATE TEMP TABLE {ListsTable} (_row BIGINT, list VARCHAR, position BIGINT, item VARCHAR)");
         _rows = connection.CreateAppender(Table);
-        _clients = schema.Kind == IngestKind.Incidents ? connection.CreateAppender(ClientsTable) : null;
+        _lists = schema.Kind == IngestKind.Incidents ? connection.CreateAppender(ListsTable) : null;
     }
 
     /// <summary>Whether rows go straight into the kind's table (no merge follows).</summary>
@@ -82,19 +86,17 @@ internal sealed class Staging : IDisposable
             _rows.EndRow();
             return;
         }
-        _rows.Append(row.Line).Append(_source);
+        var ordinal = _staged++;
+        _rows.Append(row.Line).Append(ordinal).Append(_source);
         foreach (var value in row.Values)
         {
             AppendValue(value);
         }
         _rows.EndRow();
-        if (_clients is not null && row.Clients is { } clients)
+        if (_lists is not null)
         {
-            var incident = (string)row.Values[0]!;
-            foreach (var client in clients)
-            {
-                _clients.Append(row.Line).Append(incident).Append(client).EndRow();
-            }
+            AppendList(ordinal, "client", row.Clients);
+            AppendList(ordinal, "component", row.Components);
         }
     }
 
@@ -102,16 +104,24 @@ internal sealed class Staging : IDisposable
     public void Close()
     {
         _rows.Complete();
-        _clients?.Complete();
+        _lists?.Complete();
     }
 
     public void Dispose()
     {
         _rows.Dispose();
-        _clients?.Dispose();
+        _lists?.Dispose();
     }
 
     public KindSchema Schema => _schema;
+
+    private void AppendList(long ordinal, string list, IReadOnlyList<string>? items)
+    {
+        for (var i = 0; i < (items?.Count ?? 0); i++)
+        {
+            _lists!.Append(ordinal).Append(list).Append((long)i + 1).Append(items![i]).EndRow();
+        }
+    }
 
     private TableAppender AppendValue(object? value) => value switch
     {

@@ -57,7 +57,11 @@ internal sealed record Profile(
     {
         if (!File.Exists(path))
         {
-            throw new IngestUsageException($"unknown profile '{path}': use {string.Join(", ", BuiltIn)}, or the path of a mapping file (.json)");
+            // A name with a folder or a .json ending was meant as a mapping file; anything else as a built-in profile.
+            var meantAsPath = path.Contains('/') || path.Contains('\\') || path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+            throw new IngestUsageException(meantAsPath
+                ? $"file not found: {Echo.Value(path)}"
+                : $"unknown profile '{Echo.Value(path)}'{NearestName.DidYouMean(path, BuiltIn)}: use {string.Join(", ", BuiltIn)}, or the path of a mapping file (.json)");
         }
         var mapping = MappingFile.Parse(File.ReadAllText(path), path);
         if (mapping.Kind is { } mapped && mapped != kind)

@@ -15,10 +15,13 @@ internal sealed class RecordStream : IDisposable
     private readonly int[] _csvIndex = [];
     private readonly IEnumerable<ConvertedRecord>? _json;
     private readonly IDisposable? _jsonSource;
+    private readonly IReadOnlyList<RowFilter> _filters;
+    private readonly int[] _filterIndex = [];
 
     private RecordStream(KindSchema schema, MappingFile mapping, string[] columnNames)
     {
         _schema = schema;
+        _filters = mapping.Filters;
         _bindings = schema.Fields.Select(f => mapping.Fields.GetValueOrDefault(f.Name)).ToArray();
         ColumnNames = columnNames;
         Provided = schema.Fields.Select(f => mapping.Fields.ContainsKey(f.Name)).ToArray();
@@ -33,7 +36,21 @@ internal sealed class RecordStream : IDisposable
     {
         _csv = csv;
         var header = csv.Header;
+        for (var i = 0; i < schema.Fields.Count; i++)
+        {
+            if (_bindings[i]?.Column is { } column)
+            {
+                RefuseTwice(header, column, schema.Fields[i].Name);
+            }
+        }
         _csvIndex = _bindings.Select(b => b?.Column is { } column ? IndexOf(header, column) : -1).ToArray();
+        _filterIndex = _filters.Select(filter =>
+        {
+            RefuseTwice(header, filter.Column, "the filter");
+            var index = IndexOf(header, filter.Column);
+            return index >= 0 ? index : throw new FileRejectedException(
+                $"the filter column '{Echo.Value(filter.Column)}' is not in the header; found: {(header.Count == 0 ? "(nothing)" : Echo.List(header))}");
+        }).ToArray();
         var missing = new List<string>();
         for (var i = 0; i < schema.Fields.Count; i++)
         {
@@ -49,7 +66,7 @@ internal sealed class RecordStream : IDisposable
         {
             throw new FileRejectedException(
                 $"the header lacks required field(s) for {schema.Kind.Name()}: {string.Join(", ", missing)}; " +
-                $"found: {(header.Count == 0 ? "(nothing)" : string.Join(", ", header))}");
+                $"found: {(header.Count == 0 ? "(nothing)" : Echo.List(header))}");
         }
     }
 
@@ -95,6 +112,11 @@ internal sealed class RecordStream : IDisposable
             {
                 yield return new MappedRecord(bad.Line, null, bad);
             }
+            if (!Kept(i => csv.Get(_filterIndex[i])))
+            {
+                yield return MappedRecord.Skip(csv.Line);
+                continue;
+            }
             var fields = new string?[_bindings.Length];
             for (var i = 0; i < fields.Length; i++)
             {
@@ -120,6 +142,11 @@ internal sealed class RecordStream : IDisposable
                 yield return new MappedRecord(record.Line, null, record.Error);
                 continue;
             }
+            if (!Kept(i => source.GetValueOrDefault(_filters[i].Column)))
+            {
+                yield return MappedRecord.Skip(record.Line);
+                continue;
+            }
             var fields = new string?[_bindings.Length];
             for (var i = 0; i < fields.Length; i++)
             {
@@ -133,6 +160,19 @@ internal sealed class RecordStream : IDisposable
         }
     }
 
+    /// <summary>Whether every filter keeps the record whose filter columns <paramref name="value"/> reads by filter index.</summary>
+    private bool Kept(Func<int, string?> value)
+    {
+        for (var i = 0; i < _filters.Count; i++)
+        {
+            if (!_filters[i].Keeps(value(i)))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static RecordStream OpenWith(CsvRecordSource csv, Func<CsvRecordSource, RecordStream> create)
     {
         try
@@ -143,6 +183,23 @@ internal sealed class RecordStream : IDisposable
         {
             csv.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// A column the profile reads must be in the header once, as the matcher sees names (ignoring case and surrounding
+    /// spaces): with two, which one holds the field is a guess. Columns nobody reads may repeat.
+    /// </summary>
+    private static void RefuseTwice(IReadOnlyList<string> header, string column, string field)
+    {
+        var name = column.Trim();
+        var positions = Enumerable.Range(0, header.Count).Where(i => string.Equals(header[i], name, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (positions.Count > 1)
+        {
+            throw new FileRejectedException(
+                $"the header has the column '{Echo.Value(name)}' {(positions.Count == 2 ? "twice" : $"{positions.Count} times")} " +
+                $"(columns {string.Join(", ", positions.SkipLast(1).Select(p => p + 1))} and {positions[^1] + 1}, matched ignoring case and surrounding spaces): " +
+                $"which one holds {field} is ambiguous; rename or remove one");
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
@@ -15,10 +16,14 @@ internal enum InputFormat
 /// <summary>
 /// What one pass over a file learns before it is parsed: the SHA-256 of its bytes (as given, compressed or not),
 /// whether it is gzip, whether its text is UTF-8 (else it is read as Latin-1), and whether it is CSV or JSON.
-/// The pass streams, so it costs a read of the file and no memory.
+/// The pass streams, so it costs a read of the file and no memory. A gzip file is proven whole in this pass; when it
+/// is not, <see cref="Damage"/> says why and nothing of it may load.
 /// </summary>
 internal sealed record InputFile(string Path, string Sha256, long Bytes, bool Gzip, bool Utf8, InputFormat Format)
 {
+    /// <summary>Why the compressed file is not whole (truncated, damaged, trailing bytes), or null.</summary>
+    public string? Damage { get; init; }
+
     private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
 
     public static InputFile Inspect(string path)
@@ -30,13 +35,39 @@ internal sealed record InputFile(string Path, string Sha256, long Bytes, bool Gz
         hash.AppendData(head, 0, headLength);
         var gzip = headLength == 2 && head[0] == 0x1F && head[1] == 0x8B;
         var hashing = new HashingStream(file, hash);
-        using var text = gzip
-            ? (Stream)new GZipStream(new PrefixedStream(head, headLength, hashing), CompressionMode.Decompress)
-            : new PrefixedStream(head, headLength, hashing);
-        var (utf8, format) = Sniff(text);
+        using var inflated = gzip ? new ChecksumStream(new GZipStream(new PrefixedStream(head, headLength, hashing), CompressionMode.Decompress)) : null;
+        using var text = inflated ?? (Stream)new PrefixedStream(head, headLength, hashing);
+        bool utf8 = false, whole = !gzip;
+        var format = InputFormat.Empty;
+        try
+        {
+            (utf8, format) = Sniff(text);
+            whole = whole || LastTrailerMatches(file, inflated!);
+        }
+        catch (InvalidDataException) when (gzip)
+        {
+            // Told precisely below.
+        }
         // Read what the sniff left, so the hash covers the whole file.
-        text.CopyTo(Stream.Null);
-        return new InputFile(path, Convert.ToHexStringLower(hash.GetHashAndReset()), file.Length, gzip, utf8, format);
+        hashing.CopyTo(Stream.Null);
+        // The framework's inflater (native zlib, fast) checks each whole member but takes a truncated file's prefix for
+        // all of it and skips trailing bytes. A single-member file is whole when its output matches the one trailer at
+        // the end; anything else (several members, or damage) is walked member by member to be proven or refused.
+        var damage = whole ? null : CheckedGzipStream.Verify(path);
+        return new InputFile(path, Convert.ToHexStringLower(hash.GetHashAndReset()), file.Length, gzip, utf8, format) { Damage = damage };
+    }
+
+    /// <summary>Whether the CRC-32 and length of everything inflated are those the file's last 8 bytes (a member trailer) state.</summary>
+    private static bool LastTrailerMatches(FileStream file, ChecksumStream inflated)
+    {
+        if (file.Length < 18)
+        {
+            return false;
+        }
+        Span<byte> trailer = stackalloc byte[8];
+        RandomAccess.Read(file.SafeFileHandle, trailer, file.Length - 8);
+        return BinaryPrimitives.ReadUInt32LittleEndian(trailer) == inflated.Crc32
+               && BinaryPrimitives.ReadUInt32LittleEndian(trailer[4..]) == (uint)inflated.Length;
     }
 
     /// <summary>The decompressed bytes of the file.</summary>

@@ -14,6 +14,8 @@ internal enum FieldType
     CsatScore,
     /// <summary>`*` or ids separated by `;`; becomes affects_all plus rows of incident_clients.</summary>
     ClientList,
+    /// <summary>One name or several separated by `;`; the column holds the first, the staged list all of them (incident components).</summary>
+    NameList,
 }
 
 /// <summary>One input field of a kind, as DESIGN.md §3 lists it.</summary>

@@ -35,6 +35,13 @@ internal sealed class KindSchema
     /// <summary>Pairs of timestamps where the later one may not come before the earlier one.</summary>
     public IReadOnlyList<(string Earlier, string Later)> TimeOrder { get; }
 
+    /// <summary>
+    /// Statuses that say a row is done, each with the timestamp of when (tickets: solved -> solved_at, closed ->
+    /// closed_at). A done row needs one of these times, or metrics would count it as open: a missing one is taken from
+    /// updated_at, and a row with neither is rejected.
+    /// </summary>
+    public IReadOnlyList<(string Status, string Field)> DoneTimes { get; private init; } = [];
+
     /// <summary>Clients are keyed by client_id alone; every other table by (source, id).</summary>
     public bool HasSource { get; }
 
@@ -48,7 +55,7 @@ internal sealed class KindSchema
     {
         FieldType.CsatScore => [new StageColumn("score", "TINYINT", field.Name), new StageColumn("good", "BOOLEAN", field.Name)],
         FieldType.ClientList => [new StageColumn("affects_all", "BOOLEAN", field.Name)],
-        FieldType.Text or FieldType.Enum => [new StageColumn(field.Name, "VARCHAR", field.Name)],
+        FieldType.Text or FieldType.Enum or FieldType.NameList => [new StageColumn(field.Name, "VARCHAR", field.Name)],
         FieldType.Timestamp => [new StageColumn(field.Name, "TIMESTAMPTZ", field.Name)],
         FieldType.Date => [new StageColumn(field.Name, "DATE", field.Name)],
         FieldType.Integer => [new StageColumn(field.Name, "BIGINT", field.Name)],
@@ -88,7 +95,10 @@ internal sealed class KindSchema
                 Count("agent_replies"), Count("reopens"), new("escalated", FieldType.Boolean),
             ],
             ["ticket_id"],
-            [("created_at", "first_response_at"), ("created_at", "solved_at"), ("created_at", "closed_at"), ("created_at", "updated_at")]),
+            [("created_at", "first_response_at"), ("created_at", "solved_at"), ("created_at", "closed_at"), ("created_at", "updated_at")])
+        {
+            DoneTimes = [("solved", "solved_at"), ("closed", "closed_at")],
+        },
         new(IngestKind.TicketEvents, "ticket_events",
             [
                 Text("ticket_id", true), Time("occurred_at", true),
@@ -110,7 +120,7 @@ internal sealed class KindSchema
         new(IngestKind.Incidents, "incidents",
             [
                 Text("incident_id", true), new("severity", FieldType.Integer, true) { Min = 1, Max = 4 }, Text("title", true),
-                Text("component"), Time("started_at", true), Time("acknowledged_at"), Time("first_update_at"), Time("resolved_at"),
+                new("component", FieldType.NameList), Time("started_at", true), Time("acknowledged_at"), Time("first_update_at"), Time("resolved_at"),
                 new("affected_clients", FieldType.ClientList), Time("updated_at"),
             ],
             ["incident_id"],
@@ -121,6 +131,15 @@ internal sealed class KindSchema
                 new("latency_ms", FieldType.Double) { Min = 0 }, Text("client_id"),
             ],
             ["component", "checked_at", "client_id"], []),
+        new(IngestKind.Volume, "volume_intervals",
+            [
+                Time("interval_start", true), new("interval_minutes", FieldType.Integer, true) { Min = 1, Max = 1440 },
+                OneOf("channel", true, "email", "chat", "phone", "web", "api"), Text("client_id"), Text("queue"),
+                new("offered", FieldType.Integer, true) { Min = 0, Max = int.MaxValue }, Count("handled"), Count("abandoned"),
+                new("avg_handle_seconds", FieldType.Double) { Min = 0 }, new("avg_wait_seconds", FieldType.Double) { Min = 0 },
+                new("service_level_pct", FieldType.Double) { Min = 0, Max = 100 },
+            ],
+            ["interval_start", "interval_minutes", "channel", "client_id", "queue"], []),
     ];
 }
 

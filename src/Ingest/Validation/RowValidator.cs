@@ -14,6 +14,7 @@ internal sealed class RowValidator
     private readonly IReadOnlyList<FieldRule> _rules;
     private readonly TimestampParser _time;
     private readonly int[] _orderedFields;
+    private readonly VolumeIntervals? _intervals;
 
     /// <param name="columnNames">Per field, the column of the file it came from (errors name what the user sees).</param>
     public RowValidator(KindSchema schema, IReadOnlyList<string> columnNames, IReadOnlyList<FieldRule> rules, TimestampParser time)
@@ -22,6 +23,8 @@ internal sealed class RowValidator
         _columnNames = columnNames;
         _rules = rules;
         _time = time;
+        Derived = new bool[schema.Fields.Count];
+        _intervals = schema.Kind == IngestKind.Volume ? new VolumeIntervals(schema, time, rules[schema.FieldIndex["interval_start"]]) : null;
         // A timestamp given as minutes after another one must be read after it.
         _orderedFields = Enumerable.Range(0, schema.Fields.Count)
             .OrderBy(i => rules[i].OffsetFrom is null ? 0 : 1)
@@ -33,6 +36,7 @@ internal sealed class RowValidator
         var parsed = new object?[_schema.Fields.Count];
         var before = errors.Count;
         List<string>? clients = null;
+        List<string>? components = null;
         foreach (var i in _orderedFields)
         {
             var spec = _schema.Fields[i];
@@ -43,6 +47,12 @@ internal sealed class RowValidator
                 {
                     errors.Add(RowError.Of(line, _columnNames[i], null, $"{spec.Name} is required"));
                 }
+                continue;
+            }
+            if (spec.Type == FieldType.NameList)
+            {
+                components = text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+                parsed[i] = components.Count == 0 ? null : components[0];
                 continue;
             }
             var problem = Parse(spec, _rules[i], text, parsed, i, ref clients);
@@ -68,6 +78,18 @@ internal sealed class RowValidator
         {
             return null;
         }
+        if (_schema.DoneTimes.Count > 0 && DoneTimeProblem(parsed) is { } undone)
+        {
+            var status = _schema.FieldIndex["status"];
+            errors.Add(RowError.Of(line, _columnNames[status], Clean(fields[status]), undone));
+            return null;
+        }
+        if (_intervals?.Check(parsed, fields) is { } interval)
+        {
+            var at = _schema.FieldIndex[interval.Field];
+            errors.Add(RowError.Of(line, _columnNames[at], Clean(fields[at]), interval.Reason));
+            return null;
+        }
         var values = new object?[_schema.Columns.Count];
         var c = 0;
         for (var i = 0; i < _schema.Fields.Count; i++)
@@ -87,7 +109,40 @@ internal sealed class RowValidator
                     break;
             }
         }
-        return new StageRow(line, values, clients);
+        return new StageRow(line, values, clients) { Components = components is { Count: > 0 } ? components : null };
+    }
+
+    /// <summary>Per field, whether some row took its value from another field (a done time from updated_at).</summary>
+    public bool[] Derived { get; }
+
+    /// <summary>Fills a done row's missing done time from updated_at; says why the row cannot load when it has no time at all.</summary>
+    private string? DoneTimeProblem(object?[] parsed)
+    {
+        if (parsed[_schema.FieldIndex["status"]] is not string status)
+        {
+            return null;
+        }
+        foreach (var (done, field) in _schema.DoneTimes)
+        {
+            var i = _schema.FieldIndex[field];
+            if (done != status || parsed[i] is not null)
+            {
+                continue;
+            }
+            if (parsed[_schema.FieldIndex["updated_at"]] is DateTime updated)
+            {
+                parsed[i] = updated;
+                Derived[i] = true;
+                return null;
+            }
+            if (_schema.DoneTimes.Any(d => parsed[_schema.FieldIndex[d.Field]] is not null))
+            {
+                return null;
+            }
+            return $"status is {status} but {field} is empty and there is no updated_at to take it from: " +
+                   "a done ticket without the time it was done would count as open";
+        }
+        return null;
     }
 
     private string? Parse(FieldSpec spec, FieldRule rule, string text, object?[] parsed, int i, ref List<string>? clients)
@@ -154,10 +209,23 @@ internal sealed class RowValidator
                 }
                 parsed[i] = Math.Round(money, 2);
                 return null;
+            case FieldType.Double when rule.Format is not null && Durations.IsFormat(rule.Format):
+                if (Durations.Seconds(text, rule.Format) is not { } seconds)
+                {
+                    return $"{spec.Name} does not match the duration format {rule.Format}";
+                }
+                parsed[i] = seconds;
+                return null;
             case FieldType.Double:
-                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) || !double.IsFinite(real))
+                // Exports write percentages with their sign ("85.7%").
+                var decimalText = spec.Name.EndsWith("_pct", StringComparison.Ordinal) ? text.Trim().TrimEnd('%') : text;
+                if (!double.TryParse(decimalText, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) || !double.IsFinite(real))
                 {
                     return $"{spec.Name} must be a number (with . as the decimal point)";
+                }
+                if (spec.Max != long.MaxValue && (real < spec.Min || real > spec.Max))
+                {
+                    return $"{spec.Name} must be between {spec.Min} and {spec.Max}";
                 }
                 if (real < spec.Min)
                 {

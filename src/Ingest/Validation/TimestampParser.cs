@@ -61,6 +61,29 @@ internal sealed class TimestampParser(DateTimeZone zone)
         return true;
     }
 
+    /// <summary>The wall-clock time of a timestamp written without an offset (read in <see cref="Zone"/>); false when it has one or is not a timestamp.</summary>
+    public static bool TryParseNaive(string text, string? format, out LocalDateTime local)
+    {
+        local = default;
+        var span = text.AsSpan().Trim();
+        if (format is null)
+        {
+            if (!TryParseIso(span, out var naive, out var offset) || offset is not null)
+            {
+                return false;
+            }
+            local = LocalDateTime.FromDateTime(naive);
+            return true;
+        }
+        if (format is "unix" or "unix_ms" || format.Contains('z') || format.Contains('K')
+            || !DateTime.TryParseExact(span, format, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var exact))
+        {
+            return false;
+        }
+        local = LocalDateTime.FromDateTime(exact);
+        return true;
+    }
+
     public static bool TryParseDate(string text, string? format, out DateOnly date)
     {
         var span = text.AsSpan().Trim();

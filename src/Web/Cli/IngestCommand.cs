@@ -9,7 +9,7 @@ namespace SupportLens.Web.Cli;
 /// <summary>
 /// `supportlens ingest`: load export files (DESIGN.md §3, §7), one batch per file; `ingest batches` and
 /// `ingest quarantine BATCH_ID` show what was loaded and what was rejected. Exit 0 when every file loaded (even with
-/// quarantined rows), 1 when a file was rejected, 2 for bad usage.
+/// quarantined rows), 1 when a file was rejected or every row of a file was, 2 for bad usage.
 /// </summary>
 internal static class IngestCommand
 {
@@ -83,7 +83,7 @@ internal static class IngestCommand
             foreach (var file in parse.GetValue(files)!)
             {
                 Action<long>? report = parse.GetValue(progress)
-                    ? read => error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{file}: {read:N0} rows read"))
+                    ? read => error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Echo.Value(file)}: {read:N0} rows read"))
                     : null;
                 var result = ingestor.Ingest(file, request, report);
                 if (parse.GetValue(json))
@@ -96,7 +96,10 @@ internal static class IngestCommand
                 }
                 if (!result.Loaded)
                 {
-                    error.WriteLine($"supportlens: {file} rejected: {result.Message}");
+                    // Every row rejected is a failure for a script too: the file was read, but none of it is in.
+                    error.WriteLine(result.Status == IngestReport.AllRejected
+                        ? $"supportlens: {result.File}: {result.Message}"
+                        : $"supportlens: {result.File} rejected: {result.Message}");
                     code = SupportLensCli.Failed;
                 }
                 anyLoaded |= result.Loaded && (result.RowsInserted > 0 || result.RowsUpdated > 0);
@@ -138,7 +141,7 @@ internal static class IngestCommand
             foreach (var b in batches)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{b.BatchId,6}  {b.StartedAt:yyyy-MM-dd HH:mm:ss}Z  {b.Kind,-13} {b.Profile,-12} {b.Status,-8} {b.RowsRead,10:N0} read {b.RowsLoaded,10:N0} loaded {b.RowsRejected,8:N0} rejected {b.DurationMs,7:N0} ms  {b.File}"));
+                    $"{b.BatchId,6}  {b.StartedAt:yyyy-MM-dd HH:mm:ss}Z  {b.Kind,-13} {b.Profile,-12} {b.Status,-12} {b.RowsRead,10:N0} read {b.RowsLoaded,10:N0} loaded {b.RowsRejected,8:N0} rejected {b.DurationMs,7:N0} ms  {b.File}"));
             }
             return SupportLensCli.Done;
         });
@@ -184,6 +187,7 @@ internal static class IngestCommand
         rows_read = r.RowsRead,
         rows_loaded = r.RowsLoaded,
         rows_rejected = r.RowsRejected,
+        rows_filtered = r.RowsFiltered,
         errors = r.Errors,
         profile = r.Profile,
         status = r.Status,
@@ -196,10 +200,14 @@ internal static class IngestCommand
     private static void PrintSummary(TextWriter output, IngestReport r)
     {
         var batch = r.BatchId is { } id ? string.Create(CultureInfo.InvariantCulture, $"batch {id}") : "no batch";
-        output.WriteLine(r.Loaded
-            ? string.Create(CultureInfo.InvariantCulture,
-                $"{r.File}: {r.Kind} ({r.Profile}) loaded, {batch}: {r.RowsRead:N0} read, {r.RowsLoaded:N0} loaded ({r.RowsInserted:N0} new, {r.RowsUpdated:N0} updated), {r.RowsRejected:N0} rejected, {r.DurationMs:N0} ms")
-            : string.Create(CultureInfo.InvariantCulture, $"{r.File}: {r.Kind} ({r.Profile}) rejected, {batch}: {r.Message}"));
+        output.WriteLine(r.Status switch
+        {
+            IngestReport.LoadedStatus => string.Create(CultureInfo.InvariantCulture,
+                $"{r.File}: {r.Kind} ({r.Profile}) loaded, {batch}: {r.RowsRead:N0} read, {r.RowsLoaded:N0} loaded ({r.RowsInserted:N0} new, {r.RowsUpdated:N0} updated), {r.RowsRejected:N0} rejected{(r.RowsFiltered > 0 ? $", {r.RowsFiltered:N0} filtered out" : "")}, {r.DurationMs:N0} ms"),
+            IngestReport.AllRejected => string.Create(CultureInfo.InvariantCulture,
+                $"{r.File}: {r.Kind} ({r.Profile}) NOT loaded, {batch}: every row was rejected ({r.RowsRejected:N0} of {r.RowsRead:N0} read), nothing loaded"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{r.File}: {r.Kind} ({r.Profile}) rejected, {batch}: {r.Message}"),
+        });
         foreach (var e in r.Errors.Take(ShownErrors).Where(_ => r.RowsRejected > 0))
         {
             output.WriteLine($"  {Describe(e)}");

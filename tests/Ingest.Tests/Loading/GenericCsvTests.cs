@@ -53,12 +53,12 @@ public sealed class GenericCsvTests
         }
         csv.Append("T42,Globex,2024-03-01T09:00:00Z,chat,open\n");
         var report = f.Ingest(IngestKind.Tickets, f.Write("t.csv", csv.ToString()));
-        Assert.Equal(("loaded", 5001L, 5000L, 1L, 5000L), (report.Status, report.RowsRead, report.RowsLoaded, report.RowsRejected, report.RowsInserted));
-        var error = Assert.Single(report.Errors);
-        Assert.Equal((5002L, "ticket_id", "T42"), (error.Line, error.Column, error.Value));
-        Assert.Contains("duplicate ticket_id in this file (first on line 44)", error.Reason);
+        // Without updated_at the last row of an id wins; the older version is not an error.
+        Assert.Equal(("loaded", 5001L, 5001L, 0L, 5000L), (report.Status, report.RowsRead, report.RowsLoaded, report.RowsRejected, report.RowsInserted));
+        Assert.Empty(report.Errors);
         Assert.Equal(1L, f.Count("SELECT count(*) FROM ingest_batches WHERE kind = 'tickets'"));
-        Assert.Equal(5000L, f.Count($"SELECT count(*) FROM tickets WHERE client_id = 'C1' AND channel = 'email' AND batch_id = {report.BatchId}"));
+        Assert.Equal(4999L, f.Count($"SELECT count(*) FROM tickets WHERE client_id = 'C1' AND channel = 'email' AND batch_id = {report.BatchId}"));
+        Assert.Equal("C2|chat", f.Scalar("SELECT client_id || '|' || channel FROM tickets WHERE ticket_id = 'T42'"));
     }
 
     [Fact]
@@ -86,15 +86,15 @@ public sealed class GenericCsvTests
             "T4,C1,2024-03-01T09:00:00Z,email,solved,2024-03-01T08:00:00Z,\n" +                   // 5 solved before created
             "T5,C1,2024-03-01T09:00:00Z,email,open,,2024-02-01T00:00:00Z\n" +                     // 6 response before creation
             "T6,NOPE,2024-03-01T09:00:00Z,email,open,,\n" +                                       // 7 unknown client
-            "T1,C1,2024-03-01T09:00:00Z,email,open,,\n" +                                         // 8 duplicate
+            "T1,C1,2024-03-01T09:00:00Z,email,open,,\n" +                                         // 8 the same id again: fine
             ",C1,2024-03-01T09:00:00Z,email,open,,\n" +                                           // 9 required
             "\"T7\nstill T7\",C1,2024-03-01T09:00:00Z,email,open,,\n" +                           // 10-11 embedded newline, fine
             "T8,C1,2024-03-01T09:00:00Z,email,open,,\n";                                          // 12
         var report = f.Ingest(IngestKind.Tickets, f.Write("t.csv", csv));
         Assert.Equal("loaded", report.Status);
         Assert.Equal(10, report.RowsRead);
-        Assert.Equal(3, report.RowsLoaded);
-        Assert.Equal(7, report.RowsRejected);
+        Assert.Equal(4, report.RowsLoaded);
+        Assert.Equal(6, report.RowsRejected);
         var byLine = report.Errors.ToDictionary(e => e.Line);
         Assert.Equal(("created_at", "yesterday"), (byLine[3].Column, byLine[3].Value));
         Assert.Contains("ISO-8601", byLine[3].Reason);
@@ -103,9 +103,9 @@ public sealed class GenericCsvTests
         Assert.Contains("first_response_at is before created_at", byLine[6].Reason);
         Assert.Equal(("client_id", "NOPE"), (byLine[7].Column, byLine[7].Value));
         Assert.Contains("unknown client_id", byLine[7].Reason);
-        Assert.Contains("duplicate ticket_id in this file (first on line 2)", byLine[8].Reason);
+        Assert.False(byLine.ContainsKey(8));
         Assert.Equal("ticket_id is required", byLine[9].Reason);
-        Assert.Equal(7L, f.Count($"SELECT count(*) FROM quarantine WHERE batch_id = {report.BatchId}"));
+        Assert.Equal(6L, f.Count($"SELECT count(*) FROM quarantine WHERE batch_id = {report.BatchId}"));
         Assert.Equal(1L, f.Count("SELECT count(*) FROM tickets WHERE ticket_id = 'T7\nstill T7'"));
         Assert.Equal(12L, f.Count("SELECT count(*) FROM tickets WHERE ticket_id = 'T8'") + 11);
     }

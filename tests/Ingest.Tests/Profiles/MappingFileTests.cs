@@ -59,9 +59,37 @@ public sealed class MappingFileTests
         using var f = new IngestFixture();
         var csv = f.Write("x.csv", "a\n1\n");
         var wrongField = f.Write("m1.json", """{"kind": "tickets", "fields": {"ticket_no": "a"}}""");
-        Assert.Contains("unknown field(s) for tickets: ticket_no", Assert.Throws<IngestUsageException>(() => f.Ingest(IngestKind.Tickets, csv, wrongField)).Message);
+        Assert.Contains("unknown field 'fields.ticket_no' for tickets: did you mean 'ticket_id'?", Assert.Throws<IngestUsageException>(() => f.Ingest(IngestKind.Tickets, csv, wrongField)).Message);
         var wrongKind = f.Write("m2.json", """{"kind": "nps", "fields": {"response_id": "a"}}""");
         Assert.Contains("is for nps, not tickets", Assert.Throws<IngestUsageException>(() => f.Ingest(IngestKind.Tickets, csv, wrongKind)).Message);
         Assert.Contains("unknown profile", Assert.Throws<IngestUsageException>(() => f.Ingest(IngestKind.Tickets, csv, "nosuch")).Message);
+    }
+
+    [Theory]
+    [InlineData("""{"kind": "tickets", "timezon": "Europe/Berlin", "fields": {"ticket_id": "a"}}""", "unknown key 'timezon': did you mean 'timezone'?")]
+    [InlineData("""{"kind": "tickets", "fields": {"ticket_id": "a", "created_at": {"column": "b", "fromat": "dd.MM.yyyy"}}}""", "unknown key 'fields.created_at.fromat': did you mean 'format'?")]
+    [InlineData("""{"kind": "tickets", "fields": {"ticket_id": "a", "channel": {"column": "c", "valeus": {"Phone": "phone"}}}}""", "unknown key 'fields.channel.valeus': did you mean 'values'?")]
+    [InlineData("""{"kind": "tickets", "fields": {"ticket_id": "a", "channel": {"column": "c", "values": {"Phone": {"to": "phone"}}}}}""", "'fields.channel.values.Phone' must be a value (text or number), not an object")]
+    [InlineData("""{"kind": "tickets", "fields": {"ticket_no": "a"}}""", "unknown field 'fields.ticket_no' for tickets: did you mean 'ticket_id'?")]
+    [InlineData("""{"kind": "tickets", "felds": {"ticket_id": "a"}}""", "unknown key 'felds': did you mean 'fields'?")]
+    public void Unknown_keys_at_any_level_are_errors_that_name_the_path_and_the_nearest_key(string json, string expected)
+    {
+        using var f = new IngestFixture();
+        var mapping = f.Write("m.json", json);
+        var e = Assert.Throws<IngestUsageException>(() => f.Ingest(IngestKind.Tickets, f.Write("x.csv", "a\n1\n"), mapping));
+        Assert.Contains(expected, e.Message);
+        Assert.StartsWith($"mapping file {mapping}: ", e.Message);
+    }
+
+    [Fact]
+    public void A_mapping_path_that_does_not_exist_is_file_not_found_and_a_misspelt_profile_gets_a_suggestion()
+    {
+        using var f = new IngestFixture();
+        var csv = f.Write("x.csv", "a\n1\n");
+        var missing = Path.Combine(f.Directory, "acme.mapping.json");
+        Assert.Equal($"file not found: {missing}", Assert.Throws<IngestUsageException>(() => f.Ingest(IngestKind.Tickets, csv, missing)).Message);
+        Assert.Equal("file not found: maps/acme.json", Assert.Throws<IngestUsageException>(() => f.Ingest(IngestKind.Tickets, csv, "maps/acme.json")).Message);
+        var typo = Assert.Throws<IngestUsageException>(() => f.Ingest(IngestKind.Tickets, csv, "zendsk")).Message;
+        Assert.StartsWith("unknown profile 'zendsk': did you mean 'zendesk'?", typo);
     }
 }

@@ -107,6 +107,56 @@ public sealed class VendorProfileTests
     }
 
     [Fact]
+    public void Statuspage_incidents_store_every_affected_component_in_order_from_the_real_files()
+    {
+        using var f = new IngestFixture();
+        // The real incidents that list more than one component, and a few with one or none.
+        var files = Directory.GetFiles(SharedData.Path("statuspage-incidents", "incidents"), "*.json").Order(StringComparer.Ordinal).ToList();
+        var components = files.ToDictionary(path => path, ListedComponents);
+        var chosen = files.Where(p => components[p].Count > 1).Take(25).Concat(files.Where(p => components[p].Count <= 1).Take(5)).ToList();
+        Assert.Contains(chosen, p => components[p].Count == 3);
+        var reports = chosen.Select(path => f.Ingest(IngestKind.Incidents, path, "statuspage")).ToList();
+        Assert.All(reports, r => Assert.Equal(("loaded", 1L), (r.Status, r.RowsLoaded)));
+
+        var expected = chosen.Sum(p => components[p].Count);
+        Assert.Equal((long)expected, f.Count("SELECT count(*) FROM incident_components"));
+        Assert.Equal("Git Operations|Issues", f.Scalar(
+            "SELECT string_agg(component, '|' ORDER BY position) FROM incident_components WHERE source = 'statuspage' AND incident_id = '0hysfmznd26m'"));
+        // The incident's own column keeps the first component, so what grouped by it before still does.
+        Assert.Equal("Git Operations", f.Scalar("SELECT component FROM incidents WHERE incident_id = '0hysfmznd26m'"));
+        Assert.Equal(0L, f.Count("SELECT count(*) FROM incidents AS i WHERE component IS DISTINCT FROM " +
+                                 "(SELECT c.component FROM incident_components AS c WHERE c.incident_id = i.incident_id AND c.position = 1)"));
+        Assert.Equal(0L, f.Count("SELECT count(*) FROM incident_components WHERE component LIKE '%,%'"));
+        // Loading them again changes nothing and leaves the components as they were.
+        Assert.All(chosen.Take(5).Select(path => f.Ingest(IngestKind.Incidents, path, "statuspage")), r => Assert.Equal(0, r.RowsInserted + r.RowsUpdated));
+        Assert.Equal((long)expected, f.Count("SELECT count(*) FROM incident_components"));
+    }
+
+    private static List<string> ListedComponents(string path)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+        var incident = document.RootElement.TryGetProperty("incident", out var inner) ? inner : document.RootElement;
+        return incident.TryGetProperty("components", out var list) && list.ValueKind == System.Text.Json.JsonValueKind.Array
+            ? list.EnumerateArray().Select(c => c.GetProperty("name").GetString()!).Distinct().ToList()
+            : [];
+    }
+
+    [Fact]
+    public void Generic_incidents_list_several_components_separated_by_semicolons()
+    {
+        using var f = new IngestFixture();
+        var report = f.Ingest(IngestKind.Incidents, f.Write("i.csv",
+            "incident_id,severity,title,component,started_at\nI1,2,Login and API down,api; login ;api,2024-03-01T00:00:00Z\nI2,3,Slow,web,2024-03-02T00:00:00Z\nI3,4,Blip,,2024-03-03T00:00:00Z\n"));
+        Assert.Equal(3L, report.RowsLoaded);
+        Assert.Equal("I1:1:api I1:2:login I2:1:web", f.Scalar(
+            "SELECT string_agg(incident_id || ':' || position || ':' || component, ' ' ORDER BY incident_id, position) FROM incident_components"));
+        Assert.Equal("api", f.Scalar("SELECT component FROM incidents WHERE incident_id = 'I1'"));
+        // An update without the component column keeps the stored components.
+        f.Ingest(IngestKind.Incidents, f.Write("u.csv", "incident_id,severity,title,started_at,resolved_at\nI1,2,Login and API down,2024-03-01T00:00:00Z,2024-03-01T02:00:00Z\n"));
+        Assert.Equal(2L, f.Count("SELECT count(*) FROM incident_components WHERE incident_id = 'I1'"));
+    }
+
+    [Fact]
     public void A_profile_that_does_not_read_a_kind_is_a_usage_error()
     {
         using var f = new IngestFixture();

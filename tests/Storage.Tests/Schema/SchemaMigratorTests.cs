@@ -47,6 +47,35 @@ public sealed class SchemaMigratorTests
     }
 
     [Fact]
+    public void Version_4_keeps_the_batches_and_splits_the_statuspage_components_of_stored_incidents()
+    {
+        using var dir = new TempDirectory();
+        using (var old = Warehouse.Open(dir.Path, TimeProvider.System, SchemaMigrator.Embedded.Take(3).ToList()))
+        using (var connection = old.OpenConnection())
+        {
+            connection.ExecuteNonQuery(
+                "INSERT INTO ingest_batches (kind, profile, file, sha256, started_at, rows_read, status) VALUES ('incidents', 'statuspage', 'a.json', 'x', now(), 2, 'loaded');" +
+                "INSERT INTO incidents (source, incident_id, severity, title, component, started_at) VALUES " +
+                "('statuspage', 'S1', 2, 'Down', 'Git Operations, Issues', now()), ('statuspage', 'S2', 3, 'Slow', 'Pages', now()), " +
+                "('generic', 'G1', 3, 'Slow', 'web, api', now()), ('generic', 'G2', 3, 'None', NULL, now())");
+        }
+        using (var upgraded = Warehouse.Open(dir.Path, TimeProvider.System, SchemaMigrator.Embedded.Take(4).ToList()))
+        using (var connection = upgraded.OpenConnection())
+        {
+            Assert.Equal([4], upgraded.AppliedMigrations);
+            using var command = connection.CreateCommand(
+                "SELECT (SELECT string_agg(incident_id || ':' || position || ':' || component, '|' ORDER BY incident_id, position) FROM incident_components) || ' / ' || " +
+                "(SELECT string_agg(incident_id || '=' || coalesce(component, '-'), '|' ORDER BY incident_id) FROM incidents) || ' / ' || " +
+                "(SELECT string_agg(batch_id || ':' || status || ':' || rows_read || ':' || rows_filtered, '|') FROM ingest_batches)");
+            // A generic incident's component was never joined by us: it stays one name.
+            Assert.Equal("G1:1:web, api|S1:1:Git Operations|S1:2:Issues|S2:1:Pages / G1=web, api|G2=-|S1=Git Operations|S2=Pages / 1:loaded:2:0", command.ExecuteScalar());
+            connection.ExecuteNonQuery("INSERT INTO ingest_batches (kind, profile, file, sha256, started_at, status) VALUES ('tickets', 'generic', 'b.csv', 'y', now(), 'all_rejected')");
+            using var next = connection.CreateCommand("SELECT max(batch_id) FROM ingest_batches");
+            Assert.Equal(2L, next.ExecuteScalar());
+        }
+    }
+
+    [Fact]
     public void A_database_file_from_a_newer_build_is_refused_when_opened()
     {
         using var dir = new TempDirectory();

@@ -23,7 +23,8 @@ public sealed class IngestCommandTests
         Assert.Equal(1, root.GetProperty("batch_id").GetInt64());
         Assert.Equal("clients", root.GetProperty("kind").GetString());
         Assert.Equal(clients, root.GetProperty("file").GetString());
-        Assert.Equal((3, 2, 1), (root.GetProperty("rows_read").GetInt32(), root.GetProperty("rows_loaded").GetInt32(), root.GetProperty("rows_rejected").GetInt32()));
+        Assert.Equal((3, 2, 1, 0), (root.GetProperty("rows_read").GetInt32(), root.GetProperty("rows_loaded").GetInt32(), root.GetProperty("rows_rejected").GetInt32(),
+            root.GetProperty("rows_filtered").GetInt32()));
         var error = Assert.Single(root.GetProperty("errors").EnumerateArray().ToList());
         Assert.Equal((4, "tier", "gold"), (error.GetProperty("line").GetInt32(), error.GetProperty("column").GetString(), error.GetProperty("value").GetString()));
         Assert.Contains("must be one of", error.GetProperty("reason").GetString());
@@ -42,6 +43,59 @@ public sealed class IngestCommandTests
         Assert.Equal(2, CliRunner.Run("ingest", "--kind", "tickets", "--profile", "nosuch", "--data", data, file).ExitCode);
         Assert.Equal(2, CliRunner.Run("ingest", "--kind", "tickets", "--timezone", "Mars/Olympus", "--data", data, file).ExitCode);
         Assert.Equal(2, CliRunner.Run("ingest", "--kind", "tickets", "--data", data).ExitCode);
+    }
+
+    [Fact]
+    public void A_file_whose_every_row_is_rejected_exits_1_and_says_so_plainly()
+    {
+        using var dir = new TempDirectory();
+        var data = Path.Combine(dir.Path, "data");
+        var clients = Write(dir, "clients.csv", "client_id,name,tier\nC1,Acme,gold\nC2,Globex,silver\n");
+        var json = CliRunner.Run("ingest", "--kind", "clients", "--json", "--data", data, clients);
+        Assert.Equal(1, json.ExitCode);
+        using var document = JsonDocument.Parse(json.Output);
+        Assert.Equal("all_rejected", document.RootElement.GetProperty("status").GetString());
+        Assert.Contains("every row was rejected (2 of 2)", json.Error);
+
+        var text = CliRunner.Run("ingest", "--kind", "clients", "--data", data, clients);
+        Assert.Equal(1, text.ExitCode);
+        Assert.Contains("NOT loaded", text.Output);
+        Assert.Contains("every row was rejected (2 of 2 read), nothing loaded", text.Output);
+        Assert.Contains("line 2, tier 'gold'", text.Output);
+    }
+
+    [Fact]
+    public void A_huge_line_or_binary_bytes_are_never_printed_whole()
+    {
+        using var dir = new TempDirectory();
+        var data = Path.Combine(dir.Path, "data");
+        var blob = Write(dir, "blob.csv", new string('x', 5 << 20));
+        var bytes = new byte[20_000];
+        new Random(3).NextBytes(bytes);
+        var binary = Path.Combine(dir.Path, "binary.csv");
+        File.WriteAllBytes(binary, bytes);
+        foreach (var json in new[] { false, true })
+        {
+            var result = json
+                ? CliRunner.Run("ingest", "--kind", "tickets", "--json", "--data", data, blob, binary)
+                : CliRunner.Run("ingest", "--kind", "tickets", "--data", data, blob, binary);
+            Assert.Equal(1, result.ExitCode);
+            Assert.InRange(result.Output.Length + result.Error.Length, 100, 8_000);
+            Assert.DoesNotContain(result.Output + result.Error, c => char.IsControl(c) && c is not ('\n' or '\r'));
+            Assert.Contains("more bytes)", result.Output);
+        }
+        var batches = CliRunner.Run("ingest", "batches", "--json", "--data", data);
+        Assert.InRange(batches.Output.Length, 100, 20_000);
+    }
+
+    [Fact]
+    public void A_directory_given_as_a_file_is_named_as_one()
+    {
+        using var dir = new TempDirectory();
+        var data = Path.Combine(dir.Path, "data");
+        var result = CliRunner.Run("ingest", "--kind", "clients", "--data", data, dir.Path);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("it is a directory, not a file", result.Error);
     }
 
     [Fact]
