@@ -1,4 +1,5 @@
 using SupportLens.Reports.Documents.Data;
+using SupportLens.Reports.Documents.Executive;
 using SupportLens.Reports.Documents.Quality;
 using SupportLens.Reports.Pdf;
 
@@ -9,6 +10,7 @@ internal static class ReportDocuments
 {
     public static IReportDocument Create(ReportKind kind, MonthFigures figures, string? clientId) => kind switch
     {
+        ReportKind.Executive => new ExecutiveReport(figures),
         ReportKind.Csat => new CsatReport(figures),
         ReportKind.Nps => new NpsReport(figures),
         ReportKind.Fcr => new FcrReport(figures),

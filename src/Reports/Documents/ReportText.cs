@@ -64,25 +64,20 @@ internal static class ReportText
 
     public static string Nps(double? score) => score is { } s ? Minus(s.ToString("F1", CultureInfo.InvariantCulture)) : NotMeasured;
 
-    /// <summary>Hours and minutes, "3h05m"; days once past two days, "4.2 d".</summary>
+    /// <summary>A duration to the minute as `metrics` prints it: "15m", "4h05m", and from two days "8d08h".</summary>
     public static string Duration(Duration? duration)
     {
         if (duration is not { } d)
         {
             return NotMeasured;
         }
-        if (d < NodaTime.Duration.Zero)
+        var minutes = Math.Max(0, (long)Math.Round(d.TotalMinutes));
+        return minutes switch
         {
-            d = NodaTime.Duration.Zero;
-        }
-        if (d.TotalHours >= 48)
-        {
-            return string.Create(CultureInfo.InvariantCulture, $"{d.TotalDays:F1} d");
-        }
-        var minutes = (long)Math.Round(d.TotalMinutes);
-        return minutes < 60
-            ? string.Create(CultureInfo.InvariantCulture, $"{minutes}m")
-            : string.Create(CultureInfo.InvariantCulture, $"{minutes / 60}h{minutes % 60:00}m");
+            < 60 => string.Create(CultureInfo.InvariantCulture, $"{minutes}m"),
+            < 48 * 60 => string.Create(CultureInfo.InvariantCulture, $"{minutes / 60}h{minutes % 60:00}m"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{minutes / 1440}d{minutes % 1440 / 60:00}h"),
+        };
     }
 
     /// <summary>A target duration as the plan states it: "8 h", "1 h 30 min", "15 min", "7 d".</summary>

@@ -24,7 +24,9 @@ internal sealed class BreakdownSection(
     Func<QualityMetrics, string> label,
     string dimension,
     BreakdownChart chart,
-    string? missing = null) : IReportSection
+    string? missing = null,
+    bool table = true,
+    float? chartHeight = null) : IReportSection
 {
     public void Compose(ColumnDescriptor column)
     {
@@ -45,11 +47,16 @@ internal sealed class BreakdownSection(
 
         if (chart == BreakdownChart.Bullets && measured.All(g => measure.Check(g) is not null))
         {
-            column.Chart(Bullets(measured));
+            column.Chart(Bullets(measured), chartHeight);
         }
         else if (chart != BreakdownChart.None)
         {
-            column.Chart(Bars(measured));
+            column.Chart(Bars(measured), chartHeight);
+        }
+
+        if (!table)
+        {
+            return;
         }
 
         column.Table(t =>

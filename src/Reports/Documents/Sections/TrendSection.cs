@@ -17,11 +17,13 @@ internal sealed class TrendSection(
     ReportingZone zone,
     TargetLine? target,
     string? note = null,
-    bool table = true) : IReportSection
+    bool table = true,
+    int level = 1,
+    float? height = null) : IReportSection
 {
     public void Compose(ColumnDescriptor column)
     {
-        column.Heading(heading);
+        column.Heading(heading, level);
         var from = ReportText.MonthYear(trend[0].Month);
         var to = ReportText.MonthYear(trend[^1].Month);
         if (!trend.Any(t => measures.Any(m => m.ValueOf(t.Metrics) is not null)))
@@ -30,7 +32,7 @@ internal sealed class TrendSection(
             return;
         }
 
-        column.Chart(Chart(chartTitle, measures, trend, zone, target));
+        column.Chart(Chart(chartTitle, measures, trend, zone, target), height);
         if (note is not null)
         {
             column.Note(note);
