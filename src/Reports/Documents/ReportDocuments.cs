@@ -1,3 +1,4 @@
+using SupportLens.Reports.Documents.ClientHealth;
 using SupportLens.Reports.Documents.Data;
 using SupportLens.Reports.Documents.Executive;
 using SupportLens.Reports.Documents.Quality;
@@ -15,6 +16,10 @@ internal static class ReportDocuments
         ReportKind.Nps => new NpsReport(figures),
         ReportKind.Fcr => new FcrReport(figures),
         ReportKind.Sla => new SlaReport(figures),
+        ReportKind.ClientHealth => new ClientHealthReport(
+            figures,
+            figures.Clients.FirstOrDefault(c => c.ClientId == clientId)
+                ?? throw new ArgumentException($"no client '{clientId}' in the clients table", nameof(clientId))),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not yet a document"),
     };
 }
