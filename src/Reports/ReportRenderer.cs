@@ -56,11 +56,21 @@ public sealed class ReportRenderer(ReportSources sources, ReportArchive archive,
         return RenderBatch(figures, [new Job(kind, clientId)], outDirectory, progress);
     }
 
-    /// <summary>Renders several kinds of one month from one read of its figures (client-health: every active client).</summary>
-    public IReadOnlyList<RenderedReport> Render(IEnumerable<ReportKind> kinds, string month, string? outDirectory = null, Action<RenderedReport>? progress = null)
+    /// <summary>
+    /// Renders several kinds of one month from one read of its figures. client-health is written for
+    /// <paramref name="clients"/> (e.g. a success manager's book), else for every client active in the month.
+    /// </summary>
+    /// <exception cref="ArgumentException">One of <paramref name="clients"/> is unknown.</exception>
+    public IReadOnlyList<RenderedReport> Render(
+        IEnumerable<ReportKind> kinds, string month, IReadOnlyCollection<string>? clients = null, string? outDirectory = null, Action<RenderedReport>? progress = null)
     {
         var figures = new MonthFigures(sources, month);
-        return RenderBatch(figures, Jobs(figures, kinds.Distinct().ToList()), outDirectory, progress);
+        if (clients?.FirstOrDefault(c => !figures.Clients.Any(known => known.ClientId == c)) is { } unknown)
+        {
+            throw new ArgumentException($"no client '{unknown}' in the clients table", nameof(clients));
+        }
+
+        return RenderBatch(figures, Jobs(figures, kinds.Distinct().ToList(), clients), outDirectory, progress);
     }
 
     /// <summary>The clients a client-health batch writes for: those under contract on some day of the month.</summary>
@@ -80,14 +90,14 @@ public sealed class ReportRenderer(ReportSources sources, ReportArchive archive,
             .Select(c => c.ClientId)
             .Order(StringComparer.Ordinal)];
 
-    private static List<Job> Jobs(MonthFigures figures, IReadOnlyList<ReportKind> kinds)
+    private static List<Job> Jobs(MonthFigures figures, IReadOnlyList<ReportKind> kinds, IReadOnlyCollection<string>? clients = null)
     {
         var jobs = new List<Job>();
         foreach (var kind in kinds)
         {
             if (kind == ReportKind.ClientHealth)
             {
-                jobs.AddRange(ActiveClients(figures).Select(c => new Job(kind, c)));
+                jobs.AddRange((clients ?? ActiveClients(figures)).Order(StringComparer.Ordinal).Select(c => new Job(kind, c)));
             }
             else
             {

@@ -110,7 +110,7 @@ public sealed class QualityReportTests(SampleHistory sample)
         report.Tile("SLA resolution", Shown(all, "sla_resolution_pct"));
         report.Tile("Tickets created", Count(all.TicketsCreated));
         Assert.Contains($"{Count(all.TicketsCreated)} tickets created: first response {Count(all.SlaFirstResponse.Achieved)} achieved, " +
-                        $"{Count(all.SlaFirstResponse.Breached)} breached", report.Text.Replace("\n", " ", StringComparison.Ordinal));
+                        $"{Count(all.SlaFirstResponse.Breached)} breached", report.Flat);
         foreach (var tier in By(MetricsGrouping.Tier))
         {
             report.Row(Tier(tier.Key), Count(tier.SlaFirstResponse.Achieved + tier.SlaFirstResponse.Breached), Shown(tier, "sla_first_response_pct"));
@@ -143,7 +143,7 @@ public sealed class QualityReportTests(SampleHistory sample)
 
         // Relationship surveys go out quarterly: the sample's latest before October is August 2026.
         var august = All("2026-08");
-        var text = report.Text.Replace("\n", " ", StringComparison.Ordinal);
+        var text = report.Flat;
         Assert.Contains("No NPS answers were received in October 2026.", text);
         Assert.Contains($"The latest were in August 2026: NPS {Shown(august, "nps", "")} from {Count(august.Nps.Responses)} answers.", text);
         Assert.Contains("The latest answers: August 2026", text);
@@ -162,7 +162,7 @@ public sealed class QualityReportTests(SampleHistory sample)
         var nps = august.Nps;
 
         Assert.Contains($"NPS {nps.Score:F1} ± {nps.MarginOfError:F1} points (95 % margin of error) from {Count(nps.Responses)} answers",
-            report.Text.Replace("\n", " ", StringComparison.Ordinal));
+            report.Flat);
         Assert.Contains("Promoters, passives and detractors", report.Text);
         Assert.DoesNotContain("The latest answers", report.Text);
     }

@@ -21,6 +21,9 @@ internal sealed class ReadBack
 
     public string Text => string.Join("\n", Pages);
 
+    /// <summary>The text with every run of spaces and line breaks as one space: sentences read whole across wrapped lines.</summary>
+    public string Flat => Regex.Replace(Text, @"\s+", " ");
+
     public IReadOnlyList<PdfWord> Words => words.Value;
 
     /// <summary>The lines that hold every token, in order, with any spacing between them (table rows, tile lines).</summary>

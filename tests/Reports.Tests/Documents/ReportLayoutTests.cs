@@ -6,7 +6,7 @@ namespace SupportLens.Reports.Tests.Documents;
 [Collection(SampleHistoryCollection.Name)]
 public sealed class ReportLayoutTests(SampleHistory sample)
 {
-    public static TheoryData<ReportKind> Kinds => [.. ReportKinds.Quality];
+    public static TheoryData<ReportKind> Kinds => [ReportKind.Executive, .. ReportKinds.Quality];
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -21,6 +21,18 @@ public sealed class ReportLayoutTests(SampleHistory sample)
             Assert.True(word.XMin >= 49 && word.XMax <= word.PageWidth - 49 && word.YMin >= 33 && word.YMax <= word.PageHeight - 29,
                 $"page {word.Page}: '{word.Text}' at ({word.XMin:0.#}, {word.YMin:0.#})–({word.XMax:0.#}, {word.YMax:0.#}) is outside the margins");
         }
+    }
+
+    [Theory]
+    [InlineData("C-024")]
+    [InlineData("C-013")]
+    public void Client_health_text_stays_inside_the_margins(string clientId)
+    {
+        var report = new ReadBack(sample.Rendered(ReportKind.ClientHealth, SampleHistory.LastMonth, clientId));
+
+        Assert.All(report.Words, word => Assert.True(
+            word.XMin >= 49 && word.XMax <= word.PageWidth - 49 && word.YMin >= 33 && word.YMax <= word.PageHeight - 29,
+            $"page {word.Page}: '{word.Text}' is outside the margins"));
     }
 
     [Theory]
@@ -60,7 +72,7 @@ public sealed class ReportLayoutTests(SampleHistory sample)
     public void A_month_without_data_says_so_and_measures_nothing(ReportKind kind)
     {
         var report = new ReadBack(sample.Rendered(kind, "2024-01"));
-        var text = report.Text.Replace("\n", " ", StringComparison.Ordinal);
+        var text = report.Flat;
 
         Assert.Contains("There is no ticket or survey data for January 2024", text);
         Assert.Contains("Not measured", text);

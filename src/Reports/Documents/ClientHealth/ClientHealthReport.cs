@@ -94,12 +94,12 @@ internal sealed class ClientHealthReport(MonthFigures figures, ClientInfo client
                 : new TableCell("active");
             column.Table(t => t
                 .Column("Tier", 1)
-                .Column("Region", 1)
+                .Column("Region", 0.9f)
                 .Column("Success manager", 1.4f)
                 .Column("Contract since", 1.1f)
                 .Column("Renewal", 1)
-                .Column("MRR", 0.9f, TextAlign.Right)
-                .Column("Status", 1.1f)
+                .Column("MRR", 0.7f, TextAlign.Right)
+                .Column("Status", 1.5f)
                 .Row(
                     ReportText.Title(client.Tier),
                     client.Region ?? ReportText.NotMeasured,

@@ -32,7 +32,8 @@ internal sealed class ExecutiveReport(MonthFigures figures) : IReportDocument
             page.Section(new MonthInBriefSection(figures, scorecard));
             page.Section(new ScorecardSection(
                 "Scorecard",
-                $"Each target of the support plan, with the change since {ReportText.Month(figures.PreviousPeriod.From)} (green when better, orange when worse).",
+                $"Each target of the support plan, with the change since {ReportText.Month(figures.PreviousPeriod.From)} (green when better, orange when worse). " +
+                "Uptime and latency are promised per component: the tiles show the lowest availability and the slowest p95 latency of the month.",
                 scorecard));
             page.Section(new VolumeSection(figures));
             page.Heading("Service levels by tier");
@@ -89,7 +90,7 @@ internal sealed class ExecutiveReport(MonthFigures figures) : IReportDocument
         var lowest = figures.Incidents.Components.Where(c => c.AvailabilityPct is not null).MinBy(c => c.AvailabilityPct);
         var previous = lowest is null ? null : figures.PreviousIncidents.Components.FirstOrDefault(c => c.Component == lowest.Component);
         return new KpiTile(
-            lowest is null ? "Availability" : $"Availability ({lowest.Component}, lowest)",
+            lowest is null ? "Uptime" : $"Uptime · {lowest.Component}",
             lowest?.AvailabilityPct,
             new ValueFormat(3, " %", " pts"),
             lowest is null ? null : ToKpi(lowest.Availability, " %"),
@@ -103,7 +104,7 @@ internal sealed class ExecutiveReport(MonthFigures figures) : IReportDocument
         var slowest = figures.Incidents.Components.Where(c => c.P95LatencyMs is not null).MaxBy(c => c.P95LatencyMs);
         var previous = slowest is null ? null : figures.PreviousIncidents.Components.FirstOrDefault(c => c.Component == slowest.Component);
         return new KpiTile(
-            slowest is null ? "p95 latency" : $"p95 latency ({slowest.Component}, slowest)",
+            slowest is null ? "p95 latency" : $"p95 latency · {slowest.Component}",
             slowest?.P95LatencyMs,
             new ValueFormat(0, " ms", " ms"),
             slowest is null ? null : ToKpi(slowest.P95Latency, " ms"),
