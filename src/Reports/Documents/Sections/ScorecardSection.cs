@@ -25,10 +25,22 @@ internal sealed class ScorecardSection(string heading, string? lead, IReadOnlyLi
     public static KpiTile Tile(QualityMeasure measure, MonthFigures figures, string? label = null) =>
         Tile(measure, figures.All, figures.Previous, figures.Trend, ReportText.ShortMonth(figures.PreviousPeriod.From), label);
 
-    /// <summary>A tile from any group's metrics (a tier, a client), with its own previous month and trend.</summary>
+    /// <summary>
+    /// A tile from any group's metrics (a tier, a client), with its own previous month and trend. With a trend, the change
+    /// is against the latest earlier month that measured the figure (a quarterly survey compares with the last quarter's
+    /// month, named on the tile).
+    /// </summary>
     public static KpiTile Tile(
-        QualityMeasure measure, QualityMetrics? current, QualityMetrics? previous, IReadOnlyList<TrendMonth>? trend, string previousLabel, string? label = null) =>
-        new(
+        QualityMeasure measure, QualityMetrics? current, QualityMetrics? previous, IReadOnlyList<TrendMonth>? trend, string previousLabel, string? label = null)
+    {
+        if (trend is { Count: > 1 } && measure.ValueOf(previous) is null
+            && trend.Take(trend.Count - 1).LastOrDefault(t => measure.ValueOf(t.Metrics) is not null) is { } earlier)
+        {
+            previous = earlier.Metrics;
+            previousLabel = ReportText.ShortMonth(earlier.Month);
+        }
+
+        return new(
             label ?? measure.Name,
             measure.ValueOf(current),
             measure.Format,
@@ -37,6 +49,7 @@ internal sealed class ScorecardSection(string heading, string? lead, IReadOnlyLi
             previousLabel,
             Sparse(trend?.Select(t => measure.ValueOf(t.Metrics)).ToList()),
             measure.Check(current) is { Actual: not null } ? measure.Shown(current) : null);
+    }
 
     /// <summary>
     /// The sparkline's values, or none when fewer than half the months measured the figure (quarterly surveys): a few
