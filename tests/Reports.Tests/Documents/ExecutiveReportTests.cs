@@ -25,8 +25,8 @@ public sealed class ExecutiveReportTests(SampleHistory sample)
         // October had no NPS answers: not measured, never met.
         report.Tile("NPS", "–");
         var september = sample.Metrics.Compute(sample.Period("2026-09"), MetricsGrouping.All).Groups.Single();
-        var change = all.Csat.Percent!.Value - september.Csat.Percent!.Value;
-        Assert.Contains($"▲ +{change:F1} pts vs Sep", report.Text);
+        var change = Math.Round(all.Csat.Percent!.Value - september.Csat.Percent!.Value, 1, MidpointRounding.AwayFromZero);
+        Assert.Contains(change > 0 ? $"▲ +{change:F1} pts vs Sep" : $"▼ −{-change:F1} pts vs Sep", report.Text);
     }
 
     [Fact]

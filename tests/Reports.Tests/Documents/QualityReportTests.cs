@@ -38,8 +38,10 @@ public sealed class QualityReportTests(SampleHistory sample)
         var report = Read(kind);
 
         Assert.Contains(title, report.Pages[0]);
-        // The sample's tickets reach 2026-10-31 23:29 New York time (see `supportlens demo`).
-        report.Row("October 2026 (2026-10-01 to 2026-10-31)", "times in America/New_York", "data as of 2026-10-31 23:29");
+        // "data as of" is the tickets' horizon, the instant `metrics` prints as its "as of".
+        var asOf = sample.Metrics.Compute(october, MetricsGrouping.All).AsOf!.Value.InZone(october.Zone)
+            .ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        report.Row("October 2026 (2026-10-01 to 2026-10-31)", "times in America/New_York", "data as of " + asOf);
         Assert.Contains("Generated 2026-11-01 06:00 EST by SupportLens", report.Pages[^1]);
         Assert.Contains($"Page {report.Pages.Count} of {report.Pages.Count}", report.Pages[^1]);
         Assert.Equal(report.Report.Pages, report.Pages.Count);

@@ -26,6 +26,7 @@ public sealed class SampleHistory : IDisposable
     [
         (IngestKind.Clients, "clients.csv"), (IngestKind.Tickets, "tickets.csv.gz"), (IngestKind.TicketEvents, "ticket-events.csv.gz"),
         (IngestKind.Csat, "csat.csv"), (IngestKind.Nps, "nps.csv"), (IngestKind.Incidents, "incidents.csv"), (IngestKind.Checks, "checks.csv.gz"),
+        (IngestKind.Volume, "volume.csv.gz"),
     ];
 
     private readonly TempDirectory _dir = new();
