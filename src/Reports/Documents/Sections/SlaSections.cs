@@ -124,13 +124,13 @@ internal sealed class WorstBreachesSection(MonthFigures figures) : IReportSectio
         var zone = figures.Zone;
         column.Table(t => t
             .Column("Ticket", 1)
-            .Column("Client", 2)
-            .Column("Tier", 1.05f)
+            .Column("Client", 1.85f)
+            .Column("Tier", 1.3f)
             .Column("Priority", 0.8f)
-            .Column("Target", 1.1f)
+            .Column("Target", 1.05f)
             .Column("Due", 1.65f)
             .Column("Done", 1.65f)
-            .Column("Overrun", 0.85f, TextAlign.Right)
+            .Column("Overrun", 0.8f, TextAlign.Right)
             .Rows(breaches.Worst, b =>
             [
                 b.TicketId,
