@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SupportLens.Analytics.Archive;
+using SupportLens.Analytics.Accounts;
 using SupportLens.Analytics.Clients;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Horizon;
@@ -10,6 +11,7 @@ using SupportLens.Analytics.Sla;
 using SupportLens.Ingest;
 using SupportLens.Reports;
 using SupportLens.Storage;
+using SupportLens.Web.Auth;
 
 namespace SupportLens.Web.Composition;
 
@@ -38,7 +40,6 @@ public static class SupportLensServices
         services.AddSingleton(provider => new SlaBreakdown(provider.GetRequiredService<Warehouse>()));
         services.AddSingleton(provider => new ArrivalPatterns(provider.GetRequiredService<Warehouse>()));
         services.AddSingleton(provider => new OpenEscalations(provider.GetRequiredService<Warehouse>()));
-        services.AddSingleton(provider => new ClientDirectory(provider.GetRequiredService<Warehouse>()));
         services.AddSingleton(provider => new ReportArchive(provider.GetRequiredService<Warehouse>(), time));
         services.AddSingleton(provider => new ReportSources(
             provider.GetRequiredService<SupportLensSettings>(),
@@ -53,6 +54,10 @@ public static class SupportLensServices
             provider.GetRequiredService<ReportArchive>(),
             Path.Combine(options.DataDirectory, "reports"),
             time));
+        services.AddSingleton(provider => new ClientDirectory(provider.GetRequiredService<Warehouse>()));
+        services.AddSingleton(provider => new SlaDueSoon(provider.GetRequiredService<Warehouse>()));
+        services.AddSingleton(provider => new AccountStore(provider.GetRequiredService<Warehouse>()));
+        services.AddSingleton(provider => new UserDirectory(provider.GetRequiredService<AccountStore>(), time));
         return services;
     }
 }
