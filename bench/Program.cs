@@ -18,11 +18,19 @@ switch (suite)
     case "reports":
         ReportsBench.Run(args.Skip(1).ToArray());
         return 0;
+    case "forecast":
+        ForecastBench.Run(args.Skip(1).ToArray());
+        return 0;
+    case "forecast-m4":
+        ForecastBench.RunM4(args.Skip(1).ToArray());
+        return 0;
     default:
         Console.WriteLine("usage: dotnet run -c Release --project bench -- SUITE [options]");
         Console.WriteLine("  storage-load [--rows N]   appender vs prepared INSERTs vs DuckDB read_csv, the same sample tickets (--scale N)");
         Console.WriteLine("  ingest [--rows N]         tickets CSV ingest (validation on) vs DuckDB read_csv of the same file, peak RSS (default 10,000,000)");
         Console.WriteLine("  metrics [--tickets N]     a month's metrics over N tickets (default 10,000,000) against the 300 ms budget");
         Console.WriteLine("  reports [--month M] [--runs N]  the sample's monthly PDFs (40 client-health + executive + 4 quality) against the 10 s budget");
+        Console.WriteLine("  forecast [--tickets N | --data DIR]   forecasts with backtests for every series (sample history, N --scale tickets, or a loaded warehouse) against the 10 s budget");
+        Console.WriteLine("  forecast-m4 [--m4 DIR]    the M4 Weekly evaluation (sMAPE, MASE, OWA vs Naive2), timed");
         return suite == "help" ? 0 : 2;
 }

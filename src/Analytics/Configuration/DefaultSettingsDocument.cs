@@ -43,6 +43,8 @@ internal static class DefaultSettingsDocument
                 ["4"] = new() { InitialResponse = "24h", Resolution = "168h" },
             },
         },
+        Forecast = ForecastDocument.Defaults(),
+        Capacity = CapacityDocument.Defaults(),
     };
 
     // The plan's "satisfaction x/10" reads as CSAT 10·x %, and its FCR targets happen to be the same numbers.

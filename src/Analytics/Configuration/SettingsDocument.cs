@@ -14,6 +14,12 @@ internal sealed class SettingsDocument
     public Dictionary<string, TierDocument>? Tiers { get; set; }
 
     public TargetsDocument? Targets { get; set; }
+
+    /// <summary>Optional: absent means <see cref="Forecasting.ForecastSettings.Default"/>.</summary>
+    public ForecastDocument? Forecast { get; set; }
+
+    /// <summary>Optional: absent means <see cref="Capacity.CapacitySettings.Default"/>.</summary>
+    public CapacityDocument? Capacity { get; set; }
 }
 
 internal sealed class HolidaySetDocument

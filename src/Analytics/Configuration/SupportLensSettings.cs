@@ -44,6 +44,12 @@ public sealed class SupportLensSettings
 
     public QualityTargets Targets { get; }
 
+    /// <summary>Forecast horizon, backtest origins, models and spike scoring (the optional <c>forecast</c> section).</summary>
+    public Forecasting.ForecastSettings Forecast { get; init; } = Analytics.Forecasting.ForecastSettings.Default;
+
+    /// <summary>Service levels, handle times, occupancy, shrinkage and the roster (the optional <c>capacity</c> section).</summary>
+    public Capacity.CapacitySettings Capacity { get; init; } = Analytics.Capacity.CapacitySettings.Default;
+
     /// <exception cref="SettingsException">The file is not valid JSON or not a valid configuration.</exception>
     public static SupportLensSettings Load(string path)
     {

@@ -19,6 +19,8 @@ internal static class SupportLensCli
         root.Subcommands.Add(DbCommand.Create(output, time));
         root.Subcommands.Add(IngestCommand.Create(output, error, time));
         root.Subcommands.Add(MetricsCommand.Create(output, error, time));
+        root.Subcommands.Add(ForecastCommand.Create(output, error, time));
+        root.Subcommands.Add(CapacityCommand.Create(output, error, time));
         root.Subcommands.Add(RefreshCommand.Create(output, time));
         root.Subcommands.Add(ReportCommand.Create(output, error, time));
         root.Subcommands.Add(SampleDataCommand.Create(output));
