@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using SupportLens.Analytics.Anomalies;
 using SupportLens.Analytics.Archive;
+using SupportLens.Analytics.Capacity;
 using SupportLens.Analytics.Clients;
 using SupportLens.Analytics.Configuration;
+using SupportLens.Analytics.Forecasting;
 using SupportLens.Analytics.Incidents;
 using SupportLens.Analytics.Metrics;
 using SupportLens.Analytics.Refresh;
@@ -53,10 +56,12 @@ internal static class ReportsBench
 
             var clients = new ClientDirectory(warehouse);
             var sources = new ReportSources(settings, new MetricsService(warehouse, settings), new IncidentMetricsService(warehouse, settings, time),
-                new SlaBreakdown(warehouse), new ArrivalPatterns(warehouse), new OpenEscalations(warehouse), clients);
+                new SlaBreakdown(warehouse), new ArrivalPatterns(warehouse), new OpenEscalations(warehouse), clients,
+                new ForecastReader(warehouse), new VolumeHistoryReader(warehouse, settings.ReportingTimeZone, time),
+                new SpikeReader(warehouse), new CapacityService(warehouse, settings));
             var renderer = new ReportRenderer(sources, new ReportArchive(warehouse, time), Path.Combine(work, "reports"), time);
             var everyClient = clients.All().Select(c => c.ClientId).ToList();
-            ReportKind[] monthly = [ReportKind.Executive, .. ReportKinds.Quality, ReportKind.ClientHealth];
+            ReportKind[] monthly = [ReportKind.Executive, .. ReportKinds.Quality, ReportKind.Capacity, ReportKind.ClientHealth];
 
             clock.Restart();
             renderer.Render(ReportKind.Csat, month, outDirectory: Path.Combine(work, "warm-up"));
@@ -78,7 +83,7 @@ internal static class ReportsBench
             walls.Sort();
             cpus.Sort();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"reports: {month}: {written.Count} PDFs ({everyClient.Count} client-health + executive + 4 quality), {written.Sum(r => r.Pages):N0} pages, {written.Sum(r => r.Bytes) / 1048576.0:F1} MB"));
+                $"reports: {month}: {written.Count} PDFs ({everyClient.Count} client-health + executive + 4 quality + capacity), {written.Sum(r => r.Pages):N0} pages, {written.Sum(r => r.Bytes) / 1048576.0:F1} MB"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"reports: batch wall {walls[walls.Count / 2]:F2} s median of {runs} (min {walls[0]:F2} s), CPU {cpus[cpus.Count / 2]:F2} s; budget 10 s: {(walls[walls.Count / 2] < 10 ? "within" : "OVER")} ({walls[walls.Count / 2] / 10:P0} of it; QuestPDF-class 3 s: {walls[walls.Count / 2] / 3:F2}x)"));
 
@@ -102,6 +107,7 @@ internal static class ReportsBench
             var figures = new SupportLens.Reports.Documents.Data.MonthFigures(sources, month);
             _ = (figures.All, figures.ByTier, figures.ByChannel, figures.ByClient, figures.PreviousByTier, figures.Trend, figures.Incidents,
                 figures.PreviousIncidents, figures.SlaByPriority, figures.WorstBreaches, figures.Arrivals, figures.Clients);
+            _ = (figures.Forecast, figures.Volumes, figures.Spikes, figures.Capacity);
             foreach (var client in everyClient)
             {
                 _ = (figures.ClientTrend(client), figures.IncidentsFor(client), figures.OpenEscalationsOf(client));

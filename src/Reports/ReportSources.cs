@@ -1,5 +1,8 @@
+using SupportLens.Analytics.Anomalies;
+using SupportLens.Analytics.Capacity;
 using SupportLens.Analytics.Clients;
 using SupportLens.Analytics.Configuration;
+using SupportLens.Analytics.Forecasting;
 using SupportLens.Analytics.Incidents;
 using SupportLens.Analytics.Metrics;
 using SupportLens.Analytics.Sla;
@@ -17,4 +20,8 @@ public sealed record ReportSources(
     SlaBreakdown Sla,
     ArrivalPatterns Arrivals,
     OpenEscalations Escalations,
-    ClientDirectory Clients);
+    ClientDirectory Clients,
+    ForecastReader Forecasts,
+    VolumeHistoryReader Volumes,
+    SpikeReader Spikes,
+    CapacityService Capacity);

@@ -1,3 +1,4 @@
+using SupportLens.Reports.Documents.Capacity;
 using SupportLens.Reports.Documents.ClientHealth;
 using SupportLens.Reports.Documents.Data;
 using SupportLens.Reports.Documents.Executive;
@@ -20,6 +21,7 @@ internal static class ReportDocuments
             figures,
             figures.Clients.FirstOrDefault(c => c.ClientId == clientId)
                 ?? throw new ArgumentException($"no client '{clientId}' in the clients table", nameof(clientId))),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not yet a document"),
+        ReportKind.Capacity => new CapacityReport(figures),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no document class for this kind"),
     };
 }

@@ -104,6 +104,9 @@ internal static class ReportText
     public static string Stamp(Instant instant, DateTimeZone zone) =>
         instant.InZone(zone).ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>"2026-10-31".</summary>
+    public static string Day(LocalDate day) => day.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+
     public static string Date(Instant instant, DateTimeZone zone) =>
         instant.InZone(zone).ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 

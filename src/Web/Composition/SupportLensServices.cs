@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SupportLens.Analytics.Anomalies;
 using SupportLens.Analytics.Archive;
 using SupportLens.Analytics.Accounts;
 using SupportLens.Analytics.Capacity;
@@ -52,7 +53,11 @@ public static class SupportLensServices
             provider.GetRequiredService<SlaBreakdown>(),
             provider.GetRequiredService<ArrivalPatterns>(),
             provider.GetRequiredService<OpenEscalations>(),
-            provider.GetRequiredService<ClientDirectory>()));
+            provider.GetRequiredService<ClientDirectory>(),
+            provider.GetRequiredService<ForecastReader>(),
+            new VolumeHistoryReader(provider.GetRequiredService<Warehouse>(), provider.GetRequiredService<SupportLensSettings>().ReportingTimeZone, time),
+            new SpikeReader(provider.GetRequiredService<Warehouse>()),
+            provider.GetRequiredService<CapacityService>()));
         services.AddSingleton(provider => new ReportRenderer(
             provider.GetRequiredService<ReportSources>(),
             provider.GetRequiredService<ReportArchive>(),

@@ -6,7 +6,7 @@ namespace SupportLens.Reports.Tests.Documents;
 [Collection(SampleHistoryCollection.Name)]
 public sealed class ReportLayoutTests(SampleHistory sample)
 {
-    public static TheoryData<ReportKind> Kinds => [ReportKind.Executive, .. ReportKinds.Quality];
+    public static TheoryData<ReportKind> Kinds => [ReportKind.Executive, .. ReportKinds.Quality, ReportKind.Capacity];
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -67,8 +67,10 @@ public sealed class ReportLayoutTests(SampleHistory sample)
         Assert.Equal(35, rows);
     }
 
+    public static TheoryData<ReportKind> MonthlyKinds => [ReportKind.Executive, .. ReportKinds.Quality];
+
     [Theory]
-    [MemberData(nameof(Kinds))]
+    [MemberData(nameof(MonthlyKinds))]
     public void A_month_without_data_says_so_and_measures_nothing(ReportKind kind)
     {
         var report = new ReadBack(sample.Rendered(kind, "2024-01"));

@@ -20,6 +20,9 @@ public sealed class ReportSamplesTests(SampleHistory sample, ITestOutputHelper o
         { ReportKind.Fcr, SampleHistory.LastMonth, null },
         { ReportKind.Sla, SampleHistory.LastMonth, null },
         { ReportKind.ClientHealth, SampleHistory.LastMonth, "C-024" },
+        { ReportKind.ClientHealth, SampleHistory.LastMonth, "C-004" },
+        { ReportKind.Capacity, SampleHistory.LastMonth, null },
+        { ReportKind.Executive, "2024-01", null },
         { ReportKind.ClientHealth, SampleHistory.LastMonth, "C-021" },
         { ReportKind.Csat, "2024-01", null },
     };

@@ -1,6 +1,9 @@
+using SupportLens.Analytics.Anomalies;
 using SupportLens.Analytics.Archive;
+using SupportLens.Analytics.Capacity;
 using SupportLens.Analytics.Clients;
 using SupportLens.Analytics.Configuration;
+using SupportLens.Analytics.Forecasting;
 using SupportLens.Analytics.Incidents;
 using SupportLens.Analytics.Metrics;
 using SupportLens.Analytics.Refresh;
@@ -46,8 +49,11 @@ public sealed class SampleHistory : IDisposable
         Metrics = new MetricsService(Warehouse, settings);
         Incidents = new IncidentMetricsService(Warehouse, settings, Clock);
         Archive = new ReportArchive(Warehouse, Clock);
+        Forecasts = new ForecastReader(Warehouse);
+        Capacity = new CapacityService(Warehouse, settings);
         Sources = new ReportSources(settings, Metrics, Incidents, new SlaBreakdown(Warehouse), new ArrivalPatterns(Warehouse),
-            new OpenEscalations(Warehouse), new ClientDirectory(Warehouse));
+            new OpenEscalations(Warehouse), new ClientDirectory(Warehouse), Forecasts,
+            new VolumeHistoryReader(Warehouse, settings.ReportingTimeZone, Clock), new SpikeReader(Warehouse), Capacity);
         Renderer = new ReportRenderer(Sources, Archive, _dir.File("reports"), Clock);
     }
 
@@ -61,6 +67,10 @@ public sealed class SampleHistory : IDisposable
     public IncidentMetricsService Incidents { get; }
 
     public ReportArchive Archive { get; }
+
+    public ForecastReader Forecasts { get; }
+
+    public CapacityService Capacity { get; }
 
     internal ReportSources Sources { get; }
 

@@ -80,6 +80,7 @@ internal sealed class ClientHealthReport(MonthFigures figures, ClientInfo client
                 figures.Zone,
                 $"No incident that started in {MonthName} hit {client.Name}."));
             page.Section(new OpenEscalationsSection(figures, client));
+            page.Section(new SpikesSection(figures, client.ClientId));
         });
     }
 

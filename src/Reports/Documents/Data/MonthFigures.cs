@@ -1,5 +1,8 @@
 using NodaTime;
+using SupportLens.Analytics.Anomalies;
+using SupportLens.Analytics.Capacity;
 using SupportLens.Analytics.Clients;
+using SupportLens.Analytics.Forecasting;
 using SupportLens.Analytics.Incidents;
 using SupportLens.Analytics.Metrics;
 using SupportLens.Analytics.Sla;
@@ -34,6 +37,10 @@ internal sealed class MonthFigures
     private readonly Lazy<SlaBreachList> worstBreaches;
     private readonly Lazy<ArrivalPattern> arrivals;
     private readonly Lazy<IReadOnlyList<ClientInfo>> clients;
+    private readonly Lazy<StoredForecastRun?> forecast;
+    private readonly Lazy<VolumeHistory> volumes;
+    private readonly Lazy<IReadOnlyList<StoredSpike>> spikes;
+    private readonly Lazy<CapacityReport?> capacity;
 
     public MonthFigures(ReportSources sources, string month)
     {
@@ -66,7 +73,14 @@ internal sealed class MonthFigures
         worstBreaches = new(() => sources.Sla.Worst(Period, WorstBreachRows));
         arrivals = new(() => sources.Arrivals.Compute(Period));
         clients = new(sources.Clients.All);
+        forecast = new(() => sources.Forecasts.Latest(SeriesFrequency.Daily, VolumeHistoryReader.TotalKey));
+        volumes = new(sources.Volumes.Read);
+        spikes = new(() => sources.Spikes.Read(Period.From, Period.To));
+        capacity = new(() => sources.Capacity.Plan(CapacityWeeks));
     }
+
+    /// <summary>Weeks a capacity plan covers, as `supportlens capacity` plans by default.</summary>
+    public const int CapacityWeeks = 8;
 
     /// <summary>"2026-10".</summary>
     public string Key { get; }
@@ -118,6 +132,18 @@ internal sealed class MonthFigures
     public ArrivalPattern Arrivals => arrivals.Value;
 
     public IReadOnlyList<ClientInfo> Clients => clients.Value;
+
+    /// <summary>The latest stored daily forecast of the organisation's total volume (`forecast`); null before any refresh stored one.</summary>
+    public StoredForecastRun? Forecast => forecast.Value;
+
+    /// <summary>The daily volume history the forecasts are made from.</summary>
+    public VolumeHistory Volumes => volumes.Value;
+
+    /// <summary>Volume spikes stored for the month's days, by day.</summary>
+    public IReadOnlyList<StoredSpike> Spikes => spikes.Value;
+
+    /// <summary>The capacity plan of the latest stored forecast (`capacity`); null before any refresh stored one.</summary>
+    public CapacityReport? Capacity => capacity.Value;
 
     /// <summary>A client's metrics in each of the twelve months (`metrics --month M --by client`); null for a month without its rows.</summary>
     public IReadOnlyList<TrendMonth> ClientTrend(string clientId) =>

@@ -36,6 +36,7 @@ internal sealed class ExecutiveReport(MonthFigures figures) : IReportDocument
                 "Uptime and latency are promised per component: the tiles show the lowest availability and the slowest p95 latency of the month.",
                 scorecard));
             page.Section(new VolumeSection(figures));
+            page.Section(new VolumeForecastSection(figures));
             page.Heading("Service levels by tier");
             page.Row(row => row
                 .RelativeItem(1, item => item.Section(SlaByTier(QualityMeasure.SlaFirstResponse)))
@@ -61,6 +62,7 @@ internal sealed class ExecutiveReport(MonthFigures figures) : IReportDocument
             page.Section(new IncidentListSection(
                 "The month's incidents", figures.Sources.Incidents.Incidents(figures.Period), figures.Zone, $"No incident started in {MonthName}."));
             page.Section(new AvailabilitySection(figures.Incidents, figures.PreviousIncidents, MonthName, PreviousName));
+            page.Section(new SpikesSection(figures));
         });
     }
 
