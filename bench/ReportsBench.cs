@@ -58,13 +58,14 @@ internal static class ReportsBench
             var sources = new ReportSources(settings, new MetricsService(warehouse, settings), new IncidentMetricsService(warehouse, settings, time),
                 new SlaBreakdown(warehouse), new ArrivalPatterns(warehouse), new OpenEscalations(warehouse), clients,
                 new ForecastReader(warehouse), new VolumeHistoryReader(warehouse, settings.ReportingTimeZone, time),
-                new SpikeReader(warehouse), new CapacityService(warehouse, settings));
-            var renderer = new ReportRenderer(sources, new ReportArchive(warehouse, time), Path.Combine(work, "reports"), time);
+                new SpikeReader(warehouse), new CapacityService(warehouse, settings), new DataVersionReader(warehouse));
+            // A renderer keeps a period's figures while the data stands: each timed run gets a fresh one, so it reads them.
+            ReportRenderer Fresh() => new(sources, new ReportArchive(warehouse, time), Path.Combine(work, "reports"), time);
             var everyClient = clients.All().Select(c => c.ClientId).ToList();
             ReportKind[] monthly = [ReportKind.Executive, .. ReportKinds.Quality, ReportKind.Capacity, ReportKind.ClientHealth];
 
             clock.Restart();
-            renderer.Render(ReportKind.Csat, month, outDirectory: Path.Combine(work, "warm-up"));
+            Fresh().Render(ReportKind.Csat, month, outDirectory: Path.Combine(work, "warm-up"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"reports: warm-up (loads Skia, the fonts, ScottPlot, JIT) {clock.Elapsed.TotalMilliseconds:N0} ms"));
 
@@ -75,7 +76,7 @@ internal static class ReportsBench
             {
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 clock.Restart();
-                written = renderer.Render(monthly, month, everyClient, Path.Combine(work, "batch"));
+                written = Fresh().Render(monthly, month, everyClient, Path.Combine(work, "batch"));
                 walls.Add(clock.Elapsed.TotalSeconds);
                 cpus.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
             }
@@ -93,8 +94,8 @@ internal static class ReportsBench
                 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 clock.Restart();
                 var one = kind == ReportKind.ClientHealth
-                    ? renderer.Render([kind], month, everyClient, Path.Combine(work, "kinds"))
-                    : renderer.Render(kind, month, outDirectory: Path.Combine(work, "kinds"));
+                    ? Fresh().Render([kind], month, everyClient, Path.Combine(work, "kinds"))
+                    : Fresh().Render(kind, month, outDirectory: Path.Combine(work, "kinds"));
                 var elapsed = clock.Elapsed.TotalMilliseconds;
                 var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -104,7 +105,7 @@ internal static class ReportsBench
             // Where the time goes: the month's reads from Analytics, then layout and drawing alone, on one thread each.
             var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
             clock.Restart();
-            var figures = new SupportLens.Reports.Documents.Data.MonthFigures(sources, month);
+            var figures = new SupportLens.Reports.Documents.Data.PeriodFigures(sources, ReportSpan.Parse(month, settings.ReportingTimeZone));
             _ = (figures.All, figures.ByTier, figures.ByChannel, figures.ByClient, figures.PreviousByTier, figures.Trend, figures.Incidents,
                 figures.PreviousIncidents, figures.SlaByPriority, figures.WorstBreaches, figures.Arrivals, figures.Clients);
             _ = (figures.Forecast, figures.Volumes, figures.Spikes, figures.Capacity);

@@ -1,5 +1,6 @@
 using System.Text;
 using SupportLens.Analytics.Archive;
+using SupportLens.Analytics.Refresh;
 using SupportLens.Reports.Documents;
 using SupportLens.Reports.Documents.Data;
 using SupportLens.Reports.Pdf;
@@ -20,30 +21,39 @@ public sealed class ReportRenderException(string message, IReadOnlyList<Rendered
 }
 
 /// <summary>
-/// Writes report PDFs: what `supportlens report` and the jobs call. Each PDF goes to
-/// <c>DATA/reports/&lt;YYYY-MM&gt;/&lt;report&gt;.pdf</c> (client-health: <c>client-health-&lt;client&gt;.pdf</c>), or to
+/// Writes report PDFs: what `supportlens report` and the jobs call. A period is a month ("2026-10") or an ISO week
+/// ("2026-W47", for the weekly quality reports), cut in the reporting time zone. Each PDF goes to
+/// <c>DATA/reports/&lt;period&gt;/&lt;report&gt;.pdf</c> (client-health: <c>client-health-&lt;client&gt;.pdf</c>), or to
 /// <c>outDirectory</c>, written whole or not at all, and is recorded in <c>report_runs</c> (running, then succeeded
 /// with its path, pages and size, or failed with the error) so the dashboards' archive lists it. Reports read
 /// Analytics records only and never refresh derived tables. The same data and clock give the same bytes.
 /// </summary>
 /// <remarks>
-/// A batch shares one read of the month's figures: <see cref="Render(IEnumerable{ReportKind}, string, string?, Action{RenderedReport}?)"/>
-/// with the executive pack and client-health reads the month's metrics once for all of them.
+/// A period's figures are read once and kept while the data version stands (<see cref="DataVersion"/>: no load and no
+/// refresh since), so the monthly job's forty client-health calls, one at a time, read the month's metrics once; a
+/// batch renders its PDFs in parallel.
 /// </remarks>
 public sealed class ReportRenderer(ReportSources sources, ReportArchive archive, string reportsDirectory, TimeProvider time)
 {
+    /// <summary>Periods whose figures are kept at once (a month and its weeks, say).</summary>
+    private const int KeptPeriods = 4;
+
+    private readonly Lock gate = new();
+    private string? cachedVersion;
+    private readonly List<PeriodFigures> cached = [];
+
     /// <summary>
-    /// Renders one kind for a month (YYYY-MM in the reporting time zone). client-health renders the one client given,
-    /// else one PDF per client active in the month (in parallel); other kinds ignore <paramref name="clientId"/>.
+    /// Renders one kind for a period: "YYYY-MM" or an ISO week "YYYY-Www". client-health renders the one client given,
+    /// else one PDF per client active in the period (in parallel); other kinds ignore <paramref name="clientId"/>.
     /// </summary>
     /// <param name="progress">Hears each report as it is written (from the rendering threads, one at a time).</param>
     /// <returns>The reports written, in a stable order (client-health by client id).</returns>
-    /// <exception cref="FormatException">The month is not YYYY-MM.</exception>
-    /// <exception cref="ArgumentException">The client is unknown.</exception>
+    /// <exception cref="FormatException">The period is neither a month nor an ISO week.</exception>
+    /// <exception cref="ArgumentException">The client is unknown, or a week was given for a monthly kind (only CSAT, NPS, FCR and SLA come weekly).</exception>
     /// <exception cref="ReportRenderException">A report failed (recorded as failed in report_runs).</exception>
-    public IReadOnlyList<RenderedReport> Render(ReportKind kind, string month, string? clientId = null, string? outDirectory = null, Action<RenderedReport>? progress = null)
+    public IReadOnlyList<RenderedReport> Render(ReportKind kind, string period, string? clientId = null, string? outDirectory = null, Action<RenderedReport>? progress = null)
     {
-        var figures = new MonthFigures(sources, month);
+        var figures = FiguresOf(period);
         if (kind != ReportKind.ClientHealth || clientId is null)
         {
             return RenderBatch(figures, Jobs(figures, [kind]), outDirectory, progress);
@@ -53,18 +63,18 @@ public sealed class ReportRenderer(ReportSources sources, ReportArchive archive,
         {
             throw new ArgumentException($"no client '{clientId}' in the clients table", nameof(clientId));
         }
-        return RenderBatch(figures, [new Job(kind, clientId)], outDirectory, progress);
+        return RenderBatch(figures, Jobs(figures, [kind], [clientId]), outDirectory, progress);
     }
 
     /// <summary>
-    /// Renders several kinds of one month from one read of its figures. client-health is written for
-    /// <paramref name="clients"/> (e.g. a success manager's book), else for every client active in the month.
+    /// Renders several kinds of one period from one read of its figures. client-health is written for
+    /// <paramref name="clients"/> (e.g. a success manager's book), else for every client active in the period.
     /// </summary>
     /// <exception cref="ArgumentException">One of <paramref name="clients"/> is unknown.</exception>
     public IReadOnlyList<RenderedReport> Render(
-        IEnumerable<ReportKind> kinds, string month, IReadOnlyCollection<string>? clients = null, string? outDirectory = null, Action<RenderedReport>? progress = null)
+        IEnumerable<ReportKind> kinds, string period, IReadOnlyCollection<string>? clients = null, string? outDirectory = null, Action<RenderedReport>? progress = null)
     {
-        var figures = new MonthFigures(sources, month);
+        var figures = FiguresOf(period);
         if (clients?.FirstOrDefault(c => !figures.Clients.Any(known => known.ClientId == c)) is { } unknown)
         {
             throw new ArgumentException($"no client '{unknown}' in the clients table", nameof(clients));
@@ -73,28 +83,64 @@ public sealed class ReportRenderer(ReportSources sources, ReportArchive archive,
         return RenderBatch(figures, Jobs(figures, kinds.Distinct().ToList(), clients), outDirectory, progress);
     }
 
-    /// <summary>The clients a client-health batch writes for: those under contract on some day of the month.</summary>
-    public IReadOnlyList<string> ActiveClients(string month) => ActiveClients(new MonthFigures(sources, month));
+    /// <summary>The clients a client-health batch writes for: those under contract on some day of the period.</summary>
+    public IReadOnlyList<string> ActiveClients(string period) => ActiveClients(FiguresOf(period));
 
-    /// <summary>Where a month's reports go when no other directory is given.</summary>
-    public string DirectoryOf(string month) => Path.Combine(reportsDirectory, month);
+    /// <summary>Where a period's reports go when no other directory is given.</summary>
+    public string DirectoryOf(string period) => Path.Combine(reportsDirectory, ReportSpan.Parse(period, sources.Settings.ReportingTimeZone).Key);
+
+    /// <summary>"2026-10" or "2026-W47" as a span of the reporting time zone.</summary>
+    /// <exception cref="FormatException">Neither a month nor an ISO week.</exception>
+    public ReportSpan Span(string period) => ReportSpan.Parse(period, sources.Settings.ReportingTimeZone);
 
     /// <summary>The file name of a report: "sla.pdf", "client-health-C-001.pdf".</summary>
     public static string FileName(ReportKind kind, string? clientId) =>
         clientId is null ? kind.Name() + ".pdf" : $"{kind.Name()}-{SafeName(clientId)}.pdf";
 
-    private static IReadOnlyList<string> ActiveClients(MonthFigures figures) =>
+    /// <summary>The period's figures: those kept for it while the data version stands, else a fresh read.</summary>
+    private PeriodFigures FiguresOf(string period)
+    {
+        var span = Span(period);
+        var version = sources.Versions.Read();
+        lock (gate)
+        {
+            if (version != cachedVersion)
+            {
+                cached.Clear();
+                cachedVersion = version;
+            }
+
+            if (cached.FirstOrDefault(f => f.Key == span.Key) is not { } figures)
+            {
+                figures = new PeriodFigures(sources, span);
+                cached.Add(figures);
+                if (cached.Count > KeptPeriods)
+                {
+                    cached.RemoveAt(0);
+                }
+            }
+
+            return figures;
+        }
+    }
+
+    private static IReadOnlyList<string> ActiveClients(PeriodFigures figures) =>
         [.. figures.Clients
             .Where(c => (c.ContractStart is not { } start || start <= figures.Period.To.ToDateOnly())
                         && (c.ChurnedOn is not { } churned || churned > figures.Period.From.ToDateOnly()))
             .Select(c => c.ClientId)
             .Order(StringComparer.Ordinal)];
 
-    private static List<Job> Jobs(MonthFigures figures, IReadOnlyList<ReportKind> kinds, IReadOnlyCollection<string>? clients = null)
+    private static List<Job> Jobs(PeriodFigures figures, IReadOnlyList<ReportKind> kinds, IReadOnlyCollection<string>? clients = null)
     {
         var jobs = new List<Job>();
         foreach (var kind in kinds)
         {
+            if (figures.Span.Kind != SpanKind.Month && !ReportKinds.Quality.Contains(kind))
+            {
+                throw new ArgumentException($"{kind.Name()} covers a month: give one like 2026-10, not the week {figures.Key}", "period");
+            }
+
             if (kind == ReportKind.ClientHealth)
             {
                 jobs.AddRange((clients ?? ActiveClients(figures)).Order(StringComparer.Ordinal).Select(c => new Job(kind, c)));
@@ -108,7 +154,7 @@ public sealed class ReportRenderer(ReportSources sources, ReportArchive archive,
         return jobs;
     }
 
-    private IReadOnlyList<RenderedReport> RenderBatch(MonthFigures figures, IReadOnlyList<Job> jobs, string? outDirectory, Action<RenderedReport>? progress)
+    private IReadOnlyList<RenderedReport> RenderBatch(PeriodFigures figures, IReadOnlyList<Job> jobs, string? outDirectory, Action<RenderedReport>? progress)
     {
         var directory = Path.GetFullPath(outDirectory ?? DirectoryOf(figures.Key));
         Directory.CreateDirectory(directory);
@@ -142,6 +188,12 @@ public sealed class ReportRenderer(ReportSources sources, ReportArchive archive,
         var done = written.OfType<RenderedReport>().ToList();
         if (failures.Count > 0)
         {
+            // A failed read is not kept: the next call reads the period afresh.
+            lock (gate)
+            {
+                cached.Remove(figures);
+            }
+
             var message = new StringBuilder($"{failures.Count} of {jobs.Count} report(s) for {figures.Key} failed: ");
             message.AppendJoin("; ", failures.Select(f => $"{f.Job.Kind.Name()}{(f.Job.ClientId is null ? "" : " " + f.Job.ClientId)}: {f.Error.Message}"));
             throw new ReportRenderException(message.ToString(), done, failures[0].Error);
@@ -150,7 +202,7 @@ public sealed class ReportRenderer(ReportSources sources, ReportArchive archive,
         return done;
     }
 
-    private RenderedReport Write(MonthFigures figures, Job job, string directory)
+    private RenderedReport Write(PeriodFigures figures, Job job, string directory)
     {
         var pdf = ReportDocument.Render(ReportDocuments.Create(job.Kind, figures, job.ClientId), time);
         var path = Path.Combine(directory, FileName(job.Kind, job.ClientId));

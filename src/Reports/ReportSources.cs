@@ -5,6 +5,7 @@ using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Forecasting;
 using SupportLens.Analytics.Incidents;
 using SupportLens.Analytics.Metrics;
+using SupportLens.Analytics.Refresh;
 using SupportLens.Analytics.Sla;
 
 namespace SupportLens.Reports;
@@ -24,4 +25,5 @@ public sealed record ReportSources(
     ForecastReader Forecasts,
     VolumeHistoryReader Volumes,
     SpikeReader Spikes,
-    CapacityService Capacity);
+    CapacityService Capacity,
+    DataVersionReader Versions);

@@ -10,7 +10,7 @@ namespace SupportLens.Reports.Documents;
 /// <summary>The document class of each report kind.</summary>
 internal static class ReportDocuments
 {
-    public static IReportDocument Create(ReportKind kind, MonthFigures figures, string? clientId) => kind switch
+    public static IReportDocument Create(ReportKind kind, PeriodFigures figures, string? clientId) => kind switch
     {
         ReportKind.Executive => new ExecutiveReport(figures),
         ReportKind.Csat => new CsatReport(figures),

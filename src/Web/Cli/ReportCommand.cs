@@ -18,7 +18,8 @@ internal static class ReportCommand
     {
         var kind = new Argument<string>("KIND") { Description = $"The report: {string.Join(", ", ReportKinds.AllNames)}." };
         kind.AcceptOnlyFromAmong([.. ReportKinds.AllNames]);
-        var month = new Option<string>("--month") { Description = "The month to report, in the reporting time zone.", HelpName = "YYYY-MM", Required = true };
+        var month = new Option<string?>("--month") { Description = "The month to report, in the reporting time zone.", HelpName = "YYYY-MM" };
+        var week = new Option<string?>("--week") { Description = "An ISO week to report instead (the weekly quality reports), Monday to Sunday.", HelpName = "YYYY-Www" };
         var client = new Option<string?>("--client") { Description = "client-health only: the one client to report (default: every active client).", HelpName = "ID" };
         var outDir = new Option<string?>("--out") { Description = "Directory for the PDFs (default: DATA/reports/YYYY-MM).", HelpName = "DIR" };
         var json = CommonOptions.Json();
@@ -27,13 +28,18 @@ internal static class ReportCommand
 
         var command = new Command("report", "Write a PDF report of a month: executive, csat, nps, fcr, sla, client-health (one per client) or capacity.");
         command.Arguments.Add(kind);
-        foreach (var option in new Option[] { month, client, outDir, json, data, config })
+        foreach (var option in new Option[] { month, week, client, outDir, json, data, config })
         {
             command.Options.Add(option);
         }
 
         command.Validators.Add(result =>
         {
+            if ((result.GetValue(month) is null) == (result.GetValue(week) is null))
+            {
+                result.AddError("Give either --month YYYY-MM or --week YYYY-Www.");
+            }
+
             if (result.GetValue(client) is not null && ReportKinds.Parse(result.GetValue(kind) ?? "") is { } k && k != ReportKind.ClientHealth)
             {
                 result.AddError("--client applies to client-health only.");
@@ -44,11 +50,15 @@ internal static class ReportCommand
             var reportKind = ReportKinds.Parse(parse.GetValue(kind)!)!.Value;
             using var services = CliServices.Build(parse, data, config, time);
             var renderer = services.GetRequiredService<ReportRenderer>();
-            var period = parse.GetValue(month)!;
+            var period = parse.GetValue(month) ?? parse.GetValue(week)!;
             var clientId = parse.GetValue(client);
             try
             {
-                services.GetRequiredService<Analytics.Metrics.MetricsService>().Month(period);
+                var span = renderer.Span(period);
+                if ((parse.GetValue(week) is null) != (span.Kind == SpanKind.Month))
+                {
+                    throw new FormatException(parse.GetValue(week) is null ? $"--month takes a month like 2026-10, not '{period}'." : $"--week takes an ISO week like 2026-W47, not '{period}'.");
+                }
             }
             catch (FormatException e)
             {
@@ -76,6 +86,11 @@ internal static class ReportCommand
             catch (ArgumentException e) when (e.ParamName == "clientId")
             {
                 throw new CliUsageException($"--client {clientId}: no such client in the clients table.");
+            }
+            catch (ArgumentException e) when (e.ParamName == "period")
+            {
+                var reason = e.Message.IndexOf(" (Parameter", StringComparison.Ordinal) is var cut and >= 0 ? e.Message[..cut] : e.Message;
+                throw new CliUsageException(reason + ".");
             }
             catch (ReportRenderException e)
             {

@@ -57,7 +57,8 @@ public static class SupportLensServices
             provider.GetRequiredService<ForecastReader>(),
             new VolumeHistoryReader(provider.GetRequiredService<Warehouse>(), provider.GetRequiredService<SupportLensSettings>().ReportingTimeZone, time),
             new SpikeReader(provider.GetRequiredService<Warehouse>()),
-            provider.GetRequiredService<CapacityService>()));
+            provider.GetRequiredService<CapacityService>(),
+            new DataVersionReader(provider.GetRequiredService<Warehouse>())));
         services.AddSingleton(provider => new ReportRenderer(
             provider.GetRequiredService<ReportSources>(),
             provider.GetRequiredService<ReportArchive>(),

@@ -53,7 +53,7 @@ public sealed class PlanningReportTests(SampleHistory sample)
     {
         var report = new ReadBack(sample.Rendered(ReportKind.Capacity, "2026-06"));
 
-        Assert.Contains("No capacity plan rests on June 2026's data", report.Flat);
+        Assert.Contains("No capacity plan rests on the data of June 2026", report.Flat);
         Assert.Contains("The report of October 2026 shows it.", report.Flat);
         Assert.DoesNotContain("Week by week", report.Text);
     }

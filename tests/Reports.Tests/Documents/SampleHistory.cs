@@ -53,7 +53,7 @@ public sealed class SampleHistory : IDisposable
         Capacity = new CapacityService(Warehouse, settings);
         Sources = new ReportSources(settings, Metrics, Incidents, new SlaBreakdown(Warehouse), new ArrivalPatterns(Warehouse),
             new OpenEscalations(Warehouse), new ClientDirectory(Warehouse), Forecasts,
-            new VolumeHistoryReader(Warehouse, settings.ReportingTimeZone, Clock), new SpikeReader(Warehouse), Capacity);
+            new VolumeHistoryReader(Warehouse, settings.ReportingTimeZone, Clock), new SpikeReader(Warehouse), Capacity, new DataVersionReader(Warehouse));
         Renderer = new ReportRenderer(Sources, Archive, _dir.File("reports"), Clock);
     }
 
@@ -78,7 +78,7 @@ public sealed class SampleHistory : IDisposable
 
     public string ReportsDirectory => _dir.File("reports");
 
-    internal MonthFigures Month(string month) => new(Sources, month);
+    internal PeriodFigures Figures(string period) => new(Sources, ReportSpan.Parse(period, Sources.Settings.ReportingTimeZone));
 
     public ReportingPeriod Period(string month) => Metrics.Month(month);
 

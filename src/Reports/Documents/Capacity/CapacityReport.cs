@@ -13,13 +13,13 @@ namespace SupportLens.Reports.Documents.Capacity;
 /// The capacity plan: the stored forecast by channel, the work it means, and the agents each follow-the-sun shift needs
 /// week by week against its roster, as `supportlens capacity` plans it (8 weeks) from the latest forecast.
 /// </summary>
-internal sealed class CapacityReport(MonthFigures figures) : IReportDocument
+internal sealed class CapacityReport(PeriodFigures figures) : IReportDocument
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    private string MonthName => ReportText.Month(figures.Month);
+    private string PeriodName => figures.Label;
 
-    public DocumentInfo Info => new("Capacity plan", "Forecast and staffing per shift, " + MonthName, MonthName, figures.ReportZone);
+    public DocumentInfo Info => new("Capacity plan", "Forecast and staffing per shift, " + PeriodName, PeriodName, figures.ReportZone);
 
     public void Compose(ReportDocument document) => document.Page(page =>
     {
@@ -38,12 +38,13 @@ internal sealed class CapacityReport(MonthFigures figures) : IReportDocument
         }
 
         var through = ReportText.Day(plan.HistoryThrough);
-        if (plan.HistoryThrough < figures.Month || plan.HistoryThrough > figures.Period.To)
+        if (plan.HistoryThrough < figures.Start || plan.HistoryThrough > figures.Period.To)
         {
-            // Only the latest forecast is stored: a plan for another month's data cannot be made again, and the latest
-            // plan under this month's name would mislead.
-            page.NoData($"No capacity plan rests on {MonthName}'s data: plans are made from the latest stored forecast only, which was made from data " +
-                        $"through {through}. The report of {ReportText.Month(new LocalDate(plan.HistoryThrough.Year, plan.HistoryThrough.Month, 1))} shows it.");
+            // Only the latest forecast is stored: a plan for another period's data cannot be made again, and the latest
+            // plan under this period's name would mislead.
+            var covering = figures.Span.Kind == SpanKind.Month ? ReportSpan.Month(plan.HistoryThrough, figures.Zone) : ReportSpan.Week(plan.HistoryThrough, figures.Zone);
+            page.NoData($"No capacity plan rests on the data of {PeriodName}: plans are made from the latest stored forecast only, which was made from data " +
+                        $"through {through}. The report of {covering.Label} shows it.");
             return;
         }
 

@@ -13,7 +13,7 @@ namespace SupportLens.Reports.Documents.ClientHealth;
 /// against its tier's targets (the client's row of `metrics --by client`), its year, the incidents that hit it and the
 /// escalations still open at the month's end.
 /// </summary>
-internal sealed class ClientHealthReport(MonthFigures figures, ClientInfo client) : IReportDocument
+internal sealed class ClientHealthReport(PeriodFigures figures, ClientInfo client) : IReportDocument
 {
     private static readonly QualityMeasure[] Measures =
     [
@@ -21,31 +21,31 @@ internal sealed class ClientHealthReport(MonthFigures figures, ClientInfo client
         QualityMeasure.SlaFirstResponse, QualityMeasure.SlaResolution, QualityMeasure.Escalations,
     ];
 
-    private string MonthName => ReportText.Month(figures.Month);
+    private string PeriodName => figures.Label;
 
     private QualityMetrics? Month => figures.ByClient.FirstOrDefault(g => g.Key == client.ClientId);
 
     public DocumentInfo Info => new(
-        $"Client health: {client.Name}", $"Client health of {client.Name} ({client.ClientId}), {MonthName}", MonthName, figures.ReportZone);
+        $"Client health: {client.Name}", $"Client health of {client.Name} ({client.ClientId}), {PeriodName}", PeriodName, figures.ReportZone);
 
     public void Compose(ReportDocument document)
     {
         var trend = figures.ClientTrend(client.ClientId);
         var month = Month;
         var previous = trend[^2].Metrics;
-        var previousName = ReportText.ShortMonth(figures.PreviousPeriod.From);
+        var previousName = figures.PreviousLabel;
         document.Page(page =>
         {
             page.Title(client.Name, CoverSection.CoverLine(figures, $"{client.ClientId} · {ReportText.Title(client.Tier)}"));
             page.Section(new AccountSection(client));
             if (month is null || (month.TicketsCreated == 0 && month.TicketsSolved == 0 && month.Csat.Total == 0 && month.Nps.Responses == 0))
             {
-                page.NoData($"{client.Name} created, solved or rated no ticket and answered no survey in {MonthName}: every figure of the month is not measured (“–”).");
+                page.NoData($"{client.Name} created, solved or rated no ticket and answered no survey in {PeriodName}: every figure of the month is not measured (“–”).");
             }
 
             page.Section(new ScorecardSection(
                 "Service and satisfaction",
-                $"{client.Name}'s figures for {MonthName} against the {ReportText.Title(client.Tier)} tier's targets, with the change since {ReportText.Month(figures.PreviousPeriod.From)}.",
+                $"{client.Name}'s figures for {PeriodName} against the {ReportText.Title(client.Tier)} tier's targets, with the change since {figures.Span.Previous.Label}.",
                 [
                     .. Measures.Select(m => ScorecardSection.Tile(m, month, previous, trend, previousName)),
                     ScorecardSection.CountTile("Tickets created", month?.TicketsCreated ?? 0, previous?.TicketsCreated, previousName,
@@ -55,7 +55,7 @@ internal sealed class ClientHealthReport(MonthFigures figures, ClientInfo client
                 perRow: 4));
             page.Section(new TrendSection(
                 "The last twelve months",
-                $"SLA compliance by month, {ReportText.MonthYear(figures.Months[0])} to {ReportText.MonthYear(figures.Month)}",
+                $"SLA compliance by month, {figures.StepsRange}",
                 [QualityMeasure.SlaFirstResponse, QualityMeasure.SlaResolution],
                 trend,
                 figures.ReportZone,
@@ -64,7 +64,7 @@ internal sealed class ClientHealthReport(MonthFigures figures, ClientInfo client
                 height: 160));
             page.Section(new TrendSection(
                 "Satisfaction",
-                $"CSAT by month, {ReportText.MonthYear(figures.Months[0])} to {ReportText.MonthYear(figures.Month)}",
+                $"CSAT by month, {figures.StepsRange}",
                 [QualityMeasure.Csat],
                 trend,
                 figures.ReportZone,
@@ -78,7 +78,7 @@ internal sealed class ClientHealthReport(MonthFigures figures, ClientInfo client
                 "Incidents that hit " + client.Name,
                 figures.IncidentsFor(client.ClientId),
                 figures.Zone,
-                $"No incident that started in {MonthName} hit {client.Name}."));
+                $"No incident that started in {PeriodName} hit {client.Name}."));
             page.Section(new OpenEscalationsSection(figures, client));
             page.Section(new SpikesSection(figures, client.ClientId));
         });
@@ -113,7 +113,7 @@ internal sealed class ClientHealthReport(MonthFigures figures, ClientInfo client
     }
 
     /// <summary>The client's twelve months side by side, as `metrics --month M --by client` prints each.</summary>
-    private sealed class MonthTableSection(IReadOnlyList<TrendMonth> trend) : IReportSection
+    private sealed class MonthTableSection(IReadOnlyList<TrendStep> trend) : IReportSection
     {
         public void Compose(ColumnDescriptor column)
         {
@@ -129,7 +129,7 @@ internal sealed class ClientHealthReport(MonthFigures figures, ClientInfo client
                 .Column("Escalated", 0.9f, TextAlign.Right)
                 .Rows(trend, m =>
                 [
-                    ReportText.MonthYear(m.Month),
+                    m.Label,
                     ReportText.Count(m.Metrics?.TicketsCreated ?? 0),
                     Tone(QualityMeasure.Csat, m.Metrics, $" ({ReportText.Count(m.Metrics?.Csat.Total ?? 0)})"),
                     Tone(QualityMeasure.Nps, m.Metrics, $" ({ReportText.Count(m.Metrics?.Nps.Responses ?? 0)})"),
@@ -154,7 +154,7 @@ internal sealed class ClientHealthReport(MonthFigures figures, ClientInfo client
     }
 
     /// <summary>Escalated tickets still open when the month ended (or when the data ends, if sooner).</summary>
-    private sealed class OpenEscalationsSection(MonthFigures figures, ClientInfo client) : IReportSection
+    private sealed class OpenEscalationsSection(PeriodFigures figures, ClientInfo client) : IReportSection
     {
         public void Compose(ColumnDescriptor column)
         {

@@ -11,13 +11,13 @@ namespace SupportLens.Reports.Documents.Executive;
 /// The monthly executive pack: every target of the plan with its trend against last month, the month in brief, volume,
 /// service levels by tier, the quality trends, incidents and availability.
 /// </summary>
-internal sealed class ExecutiveReport(MonthFigures figures) : IReportDocument
+internal sealed class ExecutiveReport(PeriodFigures figures) : IReportDocument
 {
-    private string MonthName => ReportText.Month(figures.Month);
+    private string PeriodName => figures.Label;
 
-    private string PreviousName => ReportText.ShortMonth(figures.PreviousPeriod.From);
+    private string PreviousName => figures.PreviousLabel;
 
-    public DocumentInfo Info => new("Executive pack", "Support performance, " + MonthName, MonthName, figures.ReportZone);
+    public DocumentInfo Info => new("Executive pack", "Support performance, " + PeriodName, PeriodName, figures.ReportZone);
 
     public void Compose(ReportDocument document)
     {
@@ -32,7 +32,7 @@ internal sealed class ExecutiveReport(MonthFigures figures) : IReportDocument
             page.Section(new MonthInBriefSection(figures, scorecard));
             page.Section(new ScorecardSection(
                 "Scorecard",
-                $"Each target of the support plan, with the change since {ReportText.Month(figures.PreviousPeriod.From)} (green when better, orange when worse). " +
+                $"Each target of the support plan, with the change since {figures.Span.Previous.Label} (green when better, orange when worse). " +
                 "Uptime and latency are promised per component: the tiles show the lowest availability and the slowest p95 latency of the month.",
                 scorecard));
             page.Section(new VolumeSection(figures));
@@ -47,7 +47,7 @@ internal sealed class ExecutiveReport(MonthFigures figures) : IReportDocument
                 var targetMonth = figures.Trend.LastOrDefault(t => measure.Check(t.Metrics) is not null)?.Metrics;
                 page.Section(new TrendSection(
                     measure.Name,
-                    $"{measure.Name} by month, {ReportText.MonthYear(figures.Months[0])} to {ReportText.MonthYear(figures.Month)}",
+                    $"{measure.Name} by month, {figures.StepsRange}",
                     [measure],
                     figures.Trend,
                     figures.ReportZone,
@@ -58,10 +58,10 @@ internal sealed class ExecutiveReport(MonthFigures figures) : IReportDocument
             }
 
             page.Heading("Incidents and availability");
-            page.Section(new IncidentSummarySection(figures.Incidents, MonthName));
+            page.Section(new IncidentSummarySection(figures.Incidents, PeriodName));
             page.Section(new IncidentListSection(
-                "The month's incidents", figures.Sources.Incidents.Incidents(figures.Period), figures.Zone, $"No incident started in {MonthName}."));
-            page.Section(new AvailabilitySection(figures.Incidents, figures.PreviousIncidents, MonthName, PreviousName));
+                "The month's incidents", figures.Sources.Incidents.Incidents(figures.Period), figures.Zone, $"No incident started in {PeriodName}."));
+            page.Section(new AvailabilitySection(figures.Incidents, figures.PreviousIncidents, PeriodName, PreviousName));
             page.Section(new SpikesSection(figures));
         });
     }
@@ -117,22 +117,22 @@ internal sealed class ExecutiveReport(MonthFigures figures) : IReportDocument
     private static KpiTarget ToKpi(TargetCheck check, string unit) => QualityMeasure.ToKpi(check) with { Text = ReportText.Trim(check.Target) + unit };
 
     /// <summary>Tickets created in each of the twelve months (`metrics --by month`).</summary>
-    private sealed class VolumeSection(MonthFigures figures) : IReportSection
+    private sealed class VolumeSection(PeriodFigures figures) : IReportSection
     {
         public void Compose(ColumnDescriptor column)
         {
             column.Heading("Volume");
             if (figures.Trend.All(t => t.Metrics is not { TicketsCreated: > 0 }))
             {
-                column.NoData($"No ticket was created from {ReportText.MonthYear(figures.Months[0])} to {ReportText.MonthYear(figures.Month)}.");
+                column.NoData($"No ticket was created from {figures.StepsRange}.");
                 return;
             }
 
             column.Chart(new BarChart(new BarChartData(
-                $"Tickets created by month, {ReportText.MonthYear(figures.Months[0])} to {ReportText.MonthYear(figures.Month)}",
+                $"Tickets created by month, {figures.StepsRange}",
                 "Tickets",
                 ValueFormat.Count,
-                [new CategorySeries("Tickets created", [.. figures.Trend.Select(t => new LabelledValue(ReportText.ShortMonth(t.Month), t.Metrics?.TicketsCreated))])])), 170);
+                [new CategorySeries("Tickets created", [.. figures.Trend.Select(t => new LabelledValue(t.Span.ShortLabel, t.Metrics?.TicketsCreated))])])), 170);
         }
     }
 }

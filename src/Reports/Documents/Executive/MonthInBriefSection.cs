@@ -5,7 +5,7 @@ using SupportLens.Reports.Pdf;
 namespace SupportLens.Reports.Documents.Executive;
 
 /// <summary>The month in a few sentences: targets met and missed, volume, incidents; each figure the scorecard's own.</summary>
-internal sealed class MonthInBriefSection(MonthFigures figures, IReadOnlyList<KpiTile> scorecard) : IReportSection
+internal sealed class MonthInBriefSection(PeriodFigures figures, IReadOnlyList<KpiTile> scorecard) : IReportSection
 {
     public void Compose(ColumnDescriptor column)
     {
@@ -29,7 +29,7 @@ internal sealed class MonthInBriefSection(MonthFigures figures, IReadOnlyList<Kp
         var previous = figures.Previous;
         if (all.TicketsCreated > 0 || all.TicketsSolved > 0)
         {
-            var change = previous is null ? "" : $" ({Signed(all.TicketsCreated - previous.TicketsCreated)} vs {ReportText.ShortMonth(figures.PreviousPeriod.From)})";
+            var change = previous is null ? "" : $" ({Signed(all.TicketsCreated - previous.TicketsCreated)} vs {figures.PreviousLabel})";
             sentences.Add($"{ReportText.Count(all.TicketsCreated)} tickets were created{change} and {ReportText.Count(all.TicketsSolved)} solved; " +
                           $"{ReportText.Count(all.Backlog.Open)} were open at the end of the month.");
         }

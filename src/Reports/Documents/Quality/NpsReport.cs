@@ -11,7 +11,7 @@ namespace SupportLens.Reports.Documents.Quality;
 /// and detractors, its year, its tiers and every client. Relationship surveys often go out quarterly: a month without
 /// answers says so and points at the latest month that had them.
 /// </summary>
-internal sealed class NpsReport(MonthFigures figures) : QualityReport(figures)
+internal sealed class NpsReport(PeriodFigures figures) : QualityReport(figures)
 {
     private static readonly QualityMeasure Nps = QualityMeasure.Nps;
 
@@ -20,7 +20,7 @@ internal sealed class NpsReport(MonthFigures figures) : QualityReport(figures)
     protected override string Heading => "Net Promoter Score (NPS)";
 
     protected override string Purpose =>
-        "NPS is the share of promoters (9–10) minus the share of detractors (0–6) among the answers of the month, from −100 " +
+        "NPS is the share of promoters (9–10) minus the share of detractors (0–6) among the answers of the " + Figures.Unit + ", from −100 " +
         "to 100, with its 95 % margin of error. The plan's target is the same for every tier.";
 
     protected override void ComposeBody(ColumnDescriptor page)
@@ -44,10 +44,11 @@ internal sealed class NpsReport(MonthFigures figures) : QualityReport(figures)
         if (all.Nps.Responses == 0 && Figures.Trend.LastOrDefault(t => t.Metrics is { Nps.Responses: > 0 }) is { } latest)
         {
             // Surveys go out quarterly: a month without answers shows where the latest ones left the score, labelled as such.
-            var then = new MonthFigures(Figures.Sources, MonthFigures.KeyOf(latest.Month));
-            var name = ReportText.Month(latest.Month);
+            var then = new PeriodFigures(Figures.Sources, latest.Span);
+            var name = latest.Span.Label;
             page.Heading($"The latest answers: {name}");
-            page.Paragraph($"These figures are {name}'s, the latest month with NPS answers, not {MonthName}'s; they are what “supportlens metrics --month {then.Key}” prints.");
+            var metrics = then.Span.Kind == SpanKind.Month ? $"--month {then.Key}" : $"--from {then.Period.FromText} --to {then.Period.ToText}";
+            page.Paragraph($"These figures are {name}'s, the latest {Figures.Unit} with NPS answers, not {PeriodName}'s; they are what “supportlens metrics {metrics}” prints.");
             page.Section(new BreakdownSection($"By tier, {name}", null, Nps, then.ByTier, g => ReportText.Title(g.Key), "tier", BreakdownChart.Bars));
             page.Section(new MixSection(then));
             page.Section(new ClientTableSection(Nps, then, $"NPS by client, {name}"));
@@ -65,8 +66,8 @@ internal sealed class NpsReport(MonthFigures figures) : QualityReport(figures)
 
         var latest = Figures.Trend.LastOrDefault(t => t.Metrics is { Nps.Responses: > 0 });
         return latest is null
-            ? $"No NPS answers were received in {MonthName}, nor in the eleven months before it."
-            : $"No NPS answers were received in {MonthName}. The latest were in {ReportText.Month(latest.Month)}: " +
+            ? $"No NPS answers were received in {PeriodName}, nor in the eleven {Figures.Unit}s before it."
+            : $"No NPS answers were received in {PeriodName}. The latest were in {latest.Span.Label}: " +
               $"NPS {Nps.Shown(latest.Metrics)} from {ReportText.Count(latest.Metrics!.Nps.Responses)} answers.";
     }
 
@@ -80,7 +81,7 @@ internal sealed class NpsReport(MonthFigures figures) : QualityReport(figures)
     private static string Pct(long part, NetPromoterScore nps) => ReportText.Percent(100.0 * part / nps.Responses);
 
     /// <summary>Promoters, passives and detractors of each tier, as shares of its answers.</summary>
-    private sealed class MixSection(MonthFigures figures) : IReportSection
+    private sealed class MixSection(PeriodFigures figures) : IReportSection
     {
         public void Compose(ColumnDescriptor column)
         {

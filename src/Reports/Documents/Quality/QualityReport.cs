@@ -9,16 +9,16 @@ namespace SupportLens.Reports.Documents.Quality;
 /// What the CSAT, NPS, FCR and SLA reports share: the cover, a scorecard, the year's trend, the split by tier and by
 /// channel, and every client; each report adds what is particular to its measure.
 /// </summary>
-internal abstract class QualityReport(MonthFigures figures) : IReportDocument
+internal abstract class QualityReport(PeriodFigures figures) : IReportDocument
 {
     /// <summary>The tiers in order of service level, whether or not the month has data for them.</summary>
     protected static readonly string[] Tiers = ["starter", "professional", "business", "enterprise"];
 
-    protected MonthFigures Figures { get; } = figures;
+    protected PeriodFigures Figures { get; } = figures;
 
-    protected string MonthName => ReportText.Month(Figures.Month);
+    protected string PeriodName => Figures.Label;
 
-    protected string PreviousName => ReportText.ShortMonth(Figures.PreviousPeriod.From);
+    protected string PreviousName => Figures.PreviousLabel;
 
     public abstract DocumentInfo Info { get; }
 
@@ -35,7 +35,7 @@ internal abstract class QualityReport(MonthFigures figures) : IReportDocument
 
     protected abstract void ComposeBody(ColumnDescriptor page);
 
-    protected DocumentInfo Describe(string title, string subject) => new(title, subject + ", " + MonthName, MonthName, Figures.ReportZone);
+    protected DocumentInfo Describe(string title, string subject) => new(title, subject + ", " + PeriodName, PeriodName, Figures.ReportZone);
 
     /// <summary>A tile per tier: the tier's figure against its target, and the change since the month before.</summary>
     protected IEnumerable<KpiTile> TierTiles(QualityMeasure measure) => Tiers.Select(tier => ScorecardSection.Tile(
@@ -51,12 +51,12 @@ internal abstract class QualityReport(MonthFigures figures) : IReportDocument
         Figures.Trend.LastOrDefault(t => measure.Check(t.Metrics) is not null)?.Metrics;
 
     protected TrendSection Trend(QualityMeasure measure, bool tierMix, string? note = null) => new(
-        "The last twelve months",
-        $"{measure.Name} by month, {ReportText.MonthYear(Figures.Months[0])} to {ReportText.MonthYear(Figures.Month)}",
+        $"The last twelve {Figures.Unit}s",
+        $"{measure.Name} by {Figures.Unit}, {Figures.StepsRange}",
         [measure],
         Figures.Trend,
         Figures.ReportZone,
-        TrendSection.TargetOf(measure, TargetMonth(measure), tierMix),
+        TrendSection.TargetOf(measure, TargetMonth(measure), tierMix, Figures.Unit),
         note);
 
     protected BreakdownSection ByTier(QualityMeasure measure, BreakdownChart chart = BreakdownChart.Bullets, string? lead = null) => new(

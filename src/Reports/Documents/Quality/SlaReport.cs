@@ -9,7 +9,7 @@ namespace SupportLens.Reports.Documents.Quality;
 /// The monthly SLA report: first-response and resolution compliance against the plan's target by tier, priority and
 /// channel, the year's trend, business times, the worst breaches, and when tickets arrive.
 /// </summary>
-internal sealed class SlaReport(MonthFigures figures) : QualityReport(figures)
+internal sealed class SlaReport(PeriodFigures figures) : QualityReport(figures)
 {
     private static readonly QualityMeasure FirstResponse = QualityMeasure.SlaFirstResponse;
     private static readonly QualityMeasure Resolution = QualityMeasure.SlaResolution;
@@ -19,7 +19,7 @@ internal sealed class SlaReport(MonthFigures figures) : QualityReport(figures)
     protected override string Heading => "SLA compliance";
 
     protected override string Purpose =>
-        "Each ticket created in the month has a first-response and a resolution deadline in business time on its tier's " +
+        "Each ticket created in the " + Figures.Unit + " has a first-response and a resolution deadline in business time on its tier's " +
         "calendar (hours, holidays, pauses while pending or on hold). Compliance is achieved / (achieved + breached); a " +
         "ticket still open is active until its deadline passes, then breached. Open tickets are judged as of the data's horizon.";
 
@@ -30,7 +30,7 @@ internal sealed class SlaReport(MonthFigures figures) : QualityReport(figures)
         page.Section(new ScorecardSection(
             "Scorecard",
             all.TicketsCreated == 0
-                ? $"No ticket was created in {MonthName}, so no SLA target was set."
+                ? $"No ticket was created in {PeriodName}, so no SLA target was set."
                 : $"{ReportText.Count(all.TicketsCreated)} tickets created: first response {ReportText.Count(all.SlaFirstResponse.Achieved)} achieved, " +
                   $"{ReportText.Count(all.SlaFirstResponse.Breached)} breached, {ReportText.Count(all.SlaFirstResponse.Active)} active; resolution " +
                   $"{ReportText.Count(all.SlaResolution.Achieved)} achieved, {ReportText.Count(all.SlaResolution.Breached)} breached, {ReportText.Count(all.SlaResolution.Active)} active.",
@@ -45,8 +45,8 @@ internal sealed class SlaReport(MonthFigures figures) : QualityReport(figures)
             ]));
         var target = Figures.Sources.Settings.Targets.SlaCompliancePct;
         page.Section(new TrendSection(
-            "The last twelve months",
-            $"SLA compliance by month, {ReportText.MonthYear(Figures.Months[0])} to {ReportText.MonthYear(Figures.Month)}",
+            $"The last twelve {Figures.Unit}s",
+            $"SLA compliance by {Figures.Unit}, {Figures.StepsRange}",
             [FirstResponse, Resolution],
             Figures.Trend,
             Figures.ReportZone,

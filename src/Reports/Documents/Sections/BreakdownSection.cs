@@ -41,7 +41,7 @@ internal sealed class BreakdownSection(
         var measured = shown.Where(g => measure.ValueOf(g) is not null).ToList();
         if (measured.Count == 0)
         {
-            column.NoData(missing ?? $"No {measure.Name} by {dimension} this month: {measure.Missing}.");
+            column.NoData(missing ?? $"No {measure.Name} by {dimension}: {measure.Missing}.");
             return;
         }
 

@@ -8,7 +8,7 @@ namespace SupportLens.Reports.Documents.Sections;
 /// Every client's figure for the month (`metrics --by client`), furthest below its target first, then those on target,
 /// then those without data; one row each, across as many pages as it takes.
 /// </summary>
-internal sealed class ClientTableSection(QualityMeasure measure, MonthFigures figures, string? heading = null) : IReportSection
+internal sealed class ClientTableSection(QualityMeasure measure, PeriodFigures figures, string? heading = null) : IReportSection
 {
     public void Compose(ColumnDescriptor column)
     {
@@ -17,13 +17,13 @@ internal sealed class ClientTableSection(QualityMeasure measure, MonthFigures fi
         var measured = clients.Where(c => measure.ValueOf(c) is not null).ToList();
         if (measured.Count == 0)
         {
-            column.NoData($"No client has a figure for {ReportText.Month(figures.Month)}: {measure.Missing}.");
+            column.NoData($"No client has a figure for {figures.Label}: {measure.Missing}.");
             return;
         }
 
         var missed = measured.Count(c => measure.Check(c)?.Met == false);
         column.Lead(
-            $"{measured.Count} of the {clients.Count} clients with activity in {ReportText.Month(figures.Month)} have a figure; {missed} of them missed their target. " +
+            $"{measured.Count} of the {clients.Count} clients with activity in {figures.Label} have a figure; {missed} of them missed their target. " +
             "Clients furthest below their target come first. Small numbers of " + measure.EvidenceName + " make wide intervals: read them with the count.");
         var ordered = measured
             .OrderBy(c => measure.Check(c)?.Margin ?? double.MaxValue)

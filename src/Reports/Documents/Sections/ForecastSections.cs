@@ -12,25 +12,25 @@ namespace SupportLens.Reports.Documents.Sections;
 /// The month's daily contacts and the stored forecast of the next month with its 80 % and 95 % intervals (what
 /// `supportlens forecast` prints for the total series): the actual days and the forecast are counted the same way.
 /// </summary>
-internal sealed class VolumeForecastSection(MonthFigures figures) : IReportSection
+internal sealed class VolumeForecastSection(PeriodFigures figures) : IReportSection
 {
     public void Compose(ColumnDescriptor column)
     {
-        var next = figures.Month.PlusMonths(1);
-        var nextName = ReportText.Month(next);
-        column.Heading("Volume and next month's forecast", 2);
+        var next = figures.Span.Next;
+        var nextName = next.Label;
+        column.Heading($"Volume and next {figures.Span.Unit}'s forecast", 2);
         var actual = figures.Volumes.Series.FirstOrDefault(s => s.Key == VolumeHistoryReader.TotalKey);
         var days = actual is null
             ? []
             : Enumerable.Range(0, actual.Length).Select(i => (Day: actual.DateAt(i), Value: actual.Values[i]))
-                .Where(d => d.Day >= figures.Month && d.Day <= figures.Period.To).ToList();
+                .Where(d => d.Day >= figures.Start && d.Day <= figures.Period.To).ToList();
         var run = figures.Forecast;
         var series = run?.Series.FirstOrDefault(s => s.Key == VolumeHistoryReader.TotalKey);
-        var ahead = series?.Points.Where(p => p.Date >= next && p.Date < next.PlusMonths(1)).ToList() ?? [];
+        var ahead = series?.Points.Where(p => p.Date >= next.Start && p.Date <= next.Period.To).ToList() ?? [];
 
         if (days.Count == 0 && ahead.Count == 0)
         {
-            column.NoData($"No contact was counted in {ReportText.Month(figures.Month)} and no forecast reaches {nextName}.");
+            column.NoData($"No contact was counted in {figures.Label} and no forecast reaches {nextName}.");
             return;
         }
 
@@ -38,7 +38,7 @@ internal sealed class VolumeForecastSection(MonthFigures figures) : IReportSecti
         if (days.Count > 0)
         {
             text.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{ReportText.Count((long)days.Sum(d => d.Value))} contacts in {ReportText.Month(figures.Month)} to {ReportText.Day(days[^1].Day)}, counted as the forecast counts them: {run?.Sources ?? "tickets by channel"}."));
+                $"{ReportText.Count((long)days.Sum(d => d.Value))} contacts in {figures.Label} to {ReportText.Day(days[^1].Day)}, counted as the forecast counts them: {run?.Sources ?? "tickets by channel"}."));
         }
 
         if (run is null || series is null)
@@ -61,7 +61,7 @@ internal sealed class VolumeForecastSection(MonthFigures figures) : IReportSecti
         var zone = figures.ReportZone;
         TimeValue At(LocalDate day, double? value) => new(zone.StartOfDay(day.ToDateOnly()), value);
         column.Chart(new LineChart(new LineChartData(
-            $"Contacts per day, {ReportText.Month(figures.Month)}" + (ahead.Count > 0 ? $", and the forecast of {nextName}" : ""),
+            $"Contacts per day, {figures.Label}" + (ahead.Count > 0 ? $", and the forecast of {nextName}" : ""),
             "Contacts per day",
             ValueFormat.Count,
             zone,
@@ -80,12 +80,12 @@ internal sealed class VolumeForecastSection(MonthFigures figures) : IReportSecti
 }
 
 /// <summary>The month's most unusual days per client (stored spikes), strongest first.</summary>
-internal sealed class SpikesSection(MonthFigures figures, string? clientId = null, int shown = 10) : IReportSection
+internal sealed class SpikesSection(PeriodFigures figures, string? clientId = null, int shown = 10) : IReportSection
 {
     public void Compose(ColumnDescriptor column)
     {
         column.Heading(clientId is null ? "Notable spikes" : "Unusual days", 2);
-        var month = ReportText.Month(figures.Month);
+        var month = figures.Label;
         if (figures.Forecast is null)
         {
             column.NoData("Spike detection has not run: `supportlens refresh` scans every client's days with the forecasts.");
@@ -93,7 +93,7 @@ internal sealed class SpikesSection(MonthFigures figures, string? clientId = nul
         }
 
         var total = figures.Volumes.Series.FirstOrDefault(s => s.Key == VolumeHistoryReader.TotalKey);
-        if (total is null || total.Length == 0 || total.DateAt(total.Length - 1) < figures.Month || total.Start > figures.Period.To)
+        if (total is null || total.Length == 0 || total.DateAt(total.Length - 1) < figures.Start || total.Start > figures.Period.To)
         {
             column.NoData($"There is no daily volume for {month}, so no day was scanned for spikes: not measured.");
             return;

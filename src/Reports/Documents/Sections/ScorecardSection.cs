@@ -22,8 +22,8 @@ internal sealed class ScorecardSection(string heading, string? lead, IReadOnlyLi
     /// The tile of a measure for the month: value and verdict from the month's metrics, change against the month
     /// before, and the twelve months' values as a sparkline.
     /// </summary>
-    public static KpiTile Tile(QualityMeasure measure, MonthFigures figures, string? label = null) =>
-        Tile(measure, figures.All, figures.Previous, figures.Trend, ReportText.ShortMonth(figures.PreviousPeriod.From), label);
+    public static KpiTile Tile(QualityMeasure measure, PeriodFigures figures, string? label = null) =>
+        Tile(measure, figures.All, figures.Previous, figures.Trend, figures.PreviousLabel, label);
 
     /// <summary>
     /// A tile from any group's metrics (a tier, a client), with its own previous month and trend. With a trend, the change
@@ -31,13 +31,13 @@ internal sealed class ScorecardSection(string heading, string? lead, IReadOnlyLi
     /// month, named on the tile).
     /// </summary>
     public static KpiTile Tile(
-        QualityMeasure measure, QualityMetrics? current, QualityMetrics? previous, IReadOnlyList<TrendMonth>? trend, string previousLabel, string? label = null)
+        QualityMeasure measure, QualityMetrics? current, QualityMetrics? previous, IReadOnlyList<TrendStep>? trend, string previousLabel, string? label = null)
     {
         if (trend is { Count: > 1 } && measure.ValueOf(previous) is null
             && trend.Take(trend.Count - 1).LastOrDefault(t => measure.ValueOf(t.Metrics) is not null) is { } earlier)
         {
             previous = earlier.Metrics;
-            previousLabel = ReportText.ShortMonth(earlier.Month);
+            previousLabel = earlier.Span.ShortLabel;
         }
 
         return new(

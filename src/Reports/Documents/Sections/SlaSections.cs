@@ -8,7 +8,7 @@ using SupportLens.Reports.Pdf;
 namespace SupportLens.Reports.Documents.Sections;
 
 /// <summary>SLA compliance per ticket priority, both targets, against the plan's compliance target.</summary>
-internal sealed class SlaByPrioritySection(MonthFigures figures) : IReportSection
+internal sealed class SlaByPrioritySection(PeriodFigures figures) : IReportSection
 {
     public void Compose(ColumnDescriptor column)
     {
@@ -16,12 +16,12 @@ internal sealed class SlaByPrioritySection(MonthFigures figures) : IReportSectio
         var rows = figures.SlaByPriority;
         if (rows.Count == 0)
         {
-            column.NoData($"No ticket was created in {ReportText.Month(figures.Month)}, so no SLA target was set by priority.");
+            column.NoData($"No ticket was created in {figures.Label}, so no SLA target was set by priority.");
             return;
         }
 
         var target = figures.Sources.Settings.Targets.SlaCompliancePct;
-        column.Lead($"Tickets created in the month by priority; achieved out of decided targets, against the plan's ≥ {ReportText.Trim(target)} %. " +
+        column.Lead($"Tickets created in the {figures.Unit} by priority; achieved out of decided targets, against the plan's ≥ {ReportText.Trim(target)} %. " +
                     "Active targets (open, deadline still ahead, or paused) are not decided yet.");
         column.Table(t => t
             .Column("Priority", 1.1f)
@@ -59,7 +59,7 @@ internal sealed class SlaByPrioritySection(MonthFigures figures) : IReportSectio
 }
 
 /// <summary>How long first responses and resolutions took in business time on each tier's calendar, median and 90th percentile.</summary>
-internal sealed class SlaTimesSection(MonthFigures figures) : IReportSection
+internal sealed class SlaTimesSection(PeriodFigures figures) : IReportSection
 {
     public void Compose(ColumnDescriptor column)
     {
@@ -67,12 +67,12 @@ internal sealed class SlaTimesSection(MonthFigures figures) : IReportSection
         var tiers = figures.ByTier.Where(g => g.FirstResponseBusinessMinutes.P50 is not null || g.ResolutionBusinessHours.P50 is not null).ToList();
         if (tiers.Count == 0)
         {
-            column.NoData($"No SLA target was met or missed in {ReportText.Month(figures.Month)}: there are no times to show.");
+            column.NoData($"No SLA target was met or missed in {figures.Label}: there are no times to show.");
             return;
         }
 
         var policies = figures.Sources.Settings.SlaPolicies;
-        column.Lead("Business time on each tier's calendar (its hours, holidays and pauses), for the tickets created in the month whose response or resolution is done.");
+        column.Lead($"Business time on each tier's calendar (its hours, holidays and pauses), for the tickets created in the {figures.Unit} whose response or resolution is done.");
         column.Table(t => t
             .Column("Tier", 1.2f)
             .Column("1st response target", 1.2f, TextAlign.Right)
@@ -106,7 +106,7 @@ internal sealed class SlaTimesSection(MonthFigures figures) : IReportSection
 }
 
 /// <summary>The breaches with the longest overrun: which ticket, whose, which target, and by how much.</summary>
-internal sealed class WorstBreachesSection(MonthFigures figures) : IReportSection
+internal sealed class WorstBreachesSection(PeriodFigures figures) : IReportSection
 {
     public void Compose(ColumnDescriptor column)
     {
@@ -114,12 +114,12 @@ internal sealed class WorstBreachesSection(MonthFigures figures) : IReportSectio
         var breaches = figures.WorstBreaches;
         if (breaches.Total == 0)
         {
-            column.NoData($"No SLA target of a ticket created in {ReportText.Month(figures.Month)} was breached.");
+            column.NoData($"No SLA target of a ticket created in {figures.Label} was breached.");
             return;
         }
 
         column.Lead(string.Create(CultureInfo.InvariantCulture,
-            $"{ReportText.Count(breaches.Total)} targets were breached on tickets created in the month; the {breaches.Worst.Count} with the longest overrun " +
+            $"{ReportText.Count(breaches.Total)} targets were breached on tickets created in the {figures.Unit}; the {breaches.Worst.Count} with the longest overrun " +
             $"(wall-clock time from the deadline to the response or solve, or to {(figures.AsOf is { } at ? ReportText.Stamp(at, figures.Zone) : "now")} for tickets still open)."));
         var zone = figures.Zone;
         column.Table(t => t
@@ -146,7 +146,7 @@ internal sealed class WorstBreachesSection(MonthFigures figures) : IReportSectio
 }
 
 /// <summary>When tickets arrive: the mean tickets per hour of each weekday of the month, as a heatmap.</summary>
-internal sealed class ArrivalSection(MonthFigures figures) : IReportSection
+internal sealed class ArrivalSection(PeriodFigures figures) : IReportSection
 {
     public void Compose(ColumnDescriptor column)
     {
@@ -154,13 +154,13 @@ internal sealed class ArrivalSection(MonthFigures figures) : IReportSection
         var pattern = figures.Arrivals;
         if (pattern.Tickets == 0)
         {
-            column.NoData($"No ticket was created in {ReportText.Month(figures.Month)}.");
+            column.NoData($"No ticket was created in {figures.Label}.");
             return;
         }
 
         var busiest = pattern.Cells.MaxBy(c => c.PerDay ?? 0)!;
         column.Lead(string.Create(CultureInfo.InvariantCulture,
-            $"Tickets created per hour, averaged over the {ReportText.Month(figures.Month)} days of each weekday ({ReportText.Count(pattern.Tickets)} tickets). " +
+            $"Tickets created per hour, averaged over the {figures.Label} days of each weekday ({ReportText.Count(pattern.Tickets)} tickets). " +
             $"The busiest hour is {busiest.Day} {busiest.Hour:00}:00 with {busiest.PerDay:F1} tickets on average: breaches cluster where arrivals outrun staffing."));
         column.Chart(new HeatmapChart(new HeatmapChartData(
             "Tickets created per hour, by weekday",

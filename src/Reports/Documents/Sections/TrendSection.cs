@@ -13,7 +13,7 @@ internal sealed class TrendSection(
     string heading,
     string chartTitle,
     IReadOnlyList<QualityMeasure> measures,
-    IReadOnlyList<TrendMonth> trend,
+    IReadOnlyList<TrendStep> trend,
     ReportingZone zone,
     TargetLine? target,
     string? note = null,
@@ -24,11 +24,11 @@ internal sealed class TrendSection(
     public void Compose(ColumnDescriptor column)
     {
         column.Heading(heading, level);
-        var from = ReportText.MonthYear(trend[0].Month);
-        var to = ReportText.MonthYear(trend[^1].Month);
+        var from = trend[0].Label;
+        var to = trend[^1].Label;
         if (!trend.Any(t => measures.Any(m => m.ValueOf(t.Metrics) is not null)))
         {
-            column.NoData($"No {string.Join(" or ", measures.Select(m => m.Name))} figures from {from} to {to}: {measures[0].Missing} in any of these months.");
+            column.NoData($"No {string.Join(" or ", measures.Select(m => m.Name))} figures from {from} to {to}: {measures[0].Missing} in any of these {trend[0].Span.Unit}s.");
             return;
         }
 
@@ -40,7 +40,7 @@ internal sealed class TrendSection(
 
         if (table)
         {
-            column.Heading("Month by month", 2);
+            column.Heading(trend[0].Span.Kind == SpanKind.Month ? "Month by month" : "Week by week", 2);
             column.Table(t =>
             {
                 t.Column("Month", 1.2f);
@@ -60,18 +60,18 @@ internal sealed class TrendSection(
         }
     }
 
-    public static LineChart Chart(string title, IReadOnlyList<QualityMeasure> measures, IReadOnlyList<TrendMonth> trend, ReportingZone zone, TargetLine? target) =>
+    public static LineChart Chart(string title, IReadOnlyList<QualityMeasure> measures, IReadOnlyList<TrendStep> trend, ReportingZone zone, TargetLine? target) =>
         new(new LineChartData(
             title,
             measures.Count == 1 ? measures[0].Name + (measures[0].Format.Suffix.Trim().Length > 0 ? " (" + measures[0].Format.Suffix.Trim() + ")" : "") : "Per cent of decided tickets",
             measures[0].Format,
             zone,
-            [.. measures.Select(m => new TimeSeries(m.Name, [.. trend.Select(t => new TimeValue(zone.StartOfDay(t.Month.ToDateOnly()), m.ValueOf(t.Metrics)))]))],
+            [.. measures.Select(m => new TimeSeries(m.Name, [.. trend.Select(t => new TimeValue(zone.StartOfDay(t.Start.ToDateOnly()), m.ValueOf(t.Metrics)))]))],
             Target: target));
 
-    private static IEnumerable<TableCell> Row(TrendMonth month, IReadOnlyList<QualityMeasure> measures)
+    private static IEnumerable<TableCell> Row(TrendStep month, IReadOnlyList<QualityMeasure> measures)
     {
-        yield return ReportText.MonthYear(month.Month);
+        yield return month.Label;
         foreach (var measure in measures)
         {
             yield return month.Metrics is null ? ReportText.Cell(ReportText.NotMeasured) : ReportText.Count(measure.Evidence(month.Metrics));
@@ -88,7 +88,7 @@ internal sealed class TrendSection(
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>The target line of a measure in the month: "Target ≥ 93.79 %", with why when the target is a mix of tiers.</summary>
-    public static TargetLine? TargetOf(QualityMeasure measure, QualityMetrics? month, bool tierMix)
+    public static TargetLine? TargetOf(QualityMeasure measure, QualityMetrics? month, bool tierMix, string unit = "month")
     {
         if (measure.Check(month) is not { } check)
         {
@@ -96,6 +96,6 @@ internal sealed class TrendSection(
         }
 
         var label = "Target " + ReportText.Target(check, measure.Format);
-        return new TargetLine(check.Target, tierMix ? label + " (this month's tier mix)" : label);
+        return new TargetLine(check.Target, tierMix ? label + $" (this {unit}'s tier mix)" : label);
     }
 }

@@ -9,18 +9,24 @@ using SupportLens.Analytics.Sla;
 
 namespace SupportLens.Reports.Documents.Data;
 
-/// <summary>A month in the trend: its first day and its metrics (null when the month has no rows at all).</summary>
-internal sealed record TrendMonth(LocalDate Month, QualityMetrics? Metrics);
+/// <summary>A month (or week) of a trend: its span and its metrics (null when it has no rows at all).</summary>
+internal sealed record TrendStep(ReportSpan Span, QualityMetrics? Metrics)
+{
+    public LocalDate Start => Span.Start;
+
+    /// <summary>"Nov 2025", "2026-W35".</summary>
+    public string Label => Span.RowLabel;
+}
 
 /// <summary>
-/// Everything the reports of one month read, each loaded from Analytics on first use and shared by every report
-/// rendered from this instance (a batch of 40 client-health PDFs reads the month's metrics once). The figures are
-/// exactly those <c>metrics</c> prints for the same period: the month (`--month`), split by tier, channel or client
-/// (`--by`), and the trailing twelve months (`--from --to --by month`).
+/// Everything the reports of one month (or ISO week) read, each loaded from Analytics on first use and shared by every
+/// report rendered from this instance (a batch of 40 client-health PDFs reads the month's metrics once). The figures
+/// are exactly those <c>metrics</c> prints for the same period: the period itself (`--month`, or `--from --to` for a
+/// week), split by tier, channel or client (`--by`), and the trailing twelve months (`--from --to --by month`) or weeks.
 /// </summary>
-internal sealed class MonthFigures
+internal sealed class PeriodFigures
 {
-    public const int TrendMonths = 12;
+    public const int TrendSteps = 12;
     public const int WorstBreachRows = 25;
 
     private readonly ReportSources sources;
@@ -29,7 +35,7 @@ internal sealed class MonthFigures
     private readonly Lazy<MetricsReport> byChannel;
     private readonly Lazy<MetricsReport> byClient;
     private readonly Lazy<MetricsReport> previousByTier;
-    private readonly Lazy<IReadOnlyList<TrendMonth>> trend;
+    private readonly Lazy<IReadOnlyList<TrendStep>> trend;
     private readonly Lazy<IReadOnlyList<IReadOnlyDictionary<string, QualityMetrics>>> trendByClient;
     private readonly Lazy<IncidentReport> incidents;
     private readonly Lazy<IncidentReport> previousIncidents;
@@ -42,16 +48,11 @@ internal sealed class MonthFigures
     private readonly Lazy<IReadOnlyList<StoredSpike>> spikes;
     private readonly Lazy<CapacityReport?> capacity;
 
-    public MonthFigures(ReportSources sources, string month)
+    public PeriodFigures(ReportSources sources, ReportSpan span)
     {
         this.sources = sources;
-        Period = sources.Metrics.Month(month);
-        Month = Period.From;
-        Key = month;
-        var previousMonth = Month.PlusMonths(-1);
-        PreviousPeriod = new ReportingPeriod(previousMonth, Month.PlusDays(-1), Period.Zone);
-        Months = [.. Enumerable.Range(0, TrendMonths).Select(i => Month.PlusMonths(i - TrendMonths + 1))];
-        var trendPeriod = new ReportingPeriod(Months[0], Period.To, Period.Zone);
+        Span = span;
+        Steps = span.Trailing(TrendSteps);
 
         all = new(() => sources.Metrics.Compute(Period, MetricsGrouping.All));
         byTier = new(() => sources.Metrics.Compute(Period, MetricsGrouping.Tier));
@@ -60,12 +61,18 @@ internal sealed class MonthFigures
         previousByTier = new(() => sources.Metrics.Compute(PreviousPeriod, MetricsGrouping.Tier));
         trend = new(() =>
         {
-            var groups = sources.Metrics.Compute(trendPeriod, MetricsGrouping.Month).Groups.ToDictionary(g => g.Key, StringComparer.Ordinal);
-            return [.. Months.Select(m => new TrendMonth(m, groups.GetValueOrDefault(KeyOf(m))))];
+            if (span.Kind == SpanKind.Month)
+            {
+                // One query over the twelve months, split by month: what `metrics --from --to --by month` prints.
+                var months = new ReportingPeriod(Steps[0].Start, Period.To, Period.Zone);
+                var groups = sources.Metrics.Compute(months, MetricsGrouping.Month).Groups.ToDictionary(g => g.Key, StringComparer.Ordinal);
+                return [.. Steps.Select(s => new TrendStep(s, groups.GetValueOrDefault(s.Key)))];
+            }
+
+            return [.. Steps.Select(s => new TrendStep(s, sources.Metrics.Compute(s.Period, MetricsGrouping.All).Groups.SingleOrDefault()))];
         });
-        trendByClient = new(() => [.. Months.Select(m =>
-            (IReadOnlyDictionary<string, QualityMetrics>)sources.Metrics
-                .Compute(new ReportingPeriod(m, m.PlusMonths(1).PlusDays(-1), Period.Zone), MetricsGrouping.Client)
+        trendByClient = new(() => [.. Steps.Select(s =>
+            (IReadOnlyDictionary<string, QualityMetrics>)sources.Metrics.Compute(s.Period, MetricsGrouping.Client)
                 .Groups.ToDictionary(g => g.Key, StringComparer.Ordinal))]);
         incidents = new(() => sources.Incidents.Compute(Period));
         previousIncidents = new(() => sources.Incidents.Compute(PreviousPeriod));
@@ -82,18 +89,33 @@ internal sealed class MonthFigures
     /// <summary>Weeks a capacity plan covers, as `supportlens capacity` plans by default.</summary>
     public const int CapacityWeeks = 8;
 
-    /// <summary>"2026-10".</summary>
-    public string Key { get; }
+    /// <summary>The month or week reported.</summary>
+    public ReportSpan Span { get; }
 
-    public ReportingPeriod Period { get; }
+    /// <summary>"2026-10", "2026-W47".</summary>
+    public string Key => Span.Key;
 
-    public ReportingPeriod PreviousPeriod { get; }
+    public ReportingPeriod Period => Span.Period;
 
-    /// <summary>The first day of the month.</summary>
-    public LocalDate Month { get; }
+    public ReportingPeriod PreviousPeriod => Span.Previous.Period;
 
-    /// <summary>The twelve months ending with this one, oldest first.</summary>
-    public IReadOnlyList<LocalDate> Months { get; }
+    /// <summary>The first day of the period.</summary>
+    public LocalDate Start => Span.Start;
+
+    /// <summary>"October 2026", "week 2026-W47 (16–22 Nov 2026)".</summary>
+    public string Label => Span.Label;
+
+    /// <summary>"month" or "week".</summary>
+    public string Unit => Span.Unit;
+
+    /// <summary>"Sep", "W46": the period before, as a tile's change names it.</summary>
+    public string PreviousLabel => Span.Previous.ShortLabel;
+
+    /// <summary>The twelve months (or weeks) ending with this one, oldest first.</summary>
+    public IReadOnlyList<ReportSpan> Steps { get; }
+
+    /// <summary>"Nov 2025 to Oct 2026": the trend's reach.</summary>
+    public string StepsRange => Steps[0].RowLabel + " to " + Steps[^1].RowLabel;
 
     public DateTimeZone Zone => Period.Zone;
 
@@ -116,9 +138,9 @@ internal sealed class MonthFigures
 
     public IReadOnlyList<QualityMetrics> PreviousByTier => previousByTier.Value.Groups;
 
-    public IReadOnlyList<TrendMonth> Trend => trend.Value;
+    public IReadOnlyList<TrendStep> Trend => trend.Value;
 
-    /// <summary>The month before, as the trend has it (`metrics --by month`); null when it had no rows.</summary>
+    /// <summary>The period before, as the trend has it (`metrics --by month`); null when it had no rows.</summary>
     public QualityMetrics? Previous => Trend[^2].Metrics;
 
     public IncidentReport Incidents => incidents.Value;
@@ -145,9 +167,9 @@ internal sealed class MonthFigures
     /// <summary>The capacity plan of the latest stored forecast (`capacity`); null before any refresh stored one.</summary>
     public CapacityReport? Capacity => capacity.Value;
 
-    /// <summary>A client's metrics in each of the twelve months (`metrics --month M --by client`); null for a month without its rows.</summary>
-    public IReadOnlyList<TrendMonth> ClientTrend(string clientId) =>
-        [.. Months.Select((m, i) => new TrendMonth(m, trendByClient.Value[i].GetValueOrDefault(clientId)))];
+    /// <summary>A client's metrics in each of the twelve steps (`metrics --month M --by client`); null for one without its rows.</summary>
+    public IReadOnlyList<TrendStep> ClientTrend(string clientId) =>
+        [.. Steps.Select((s, i) => new TrendStep(s, trendByClient.Value[i].GetValueOrDefault(clientId)))];
 
     public IReadOnlyList<ClientIncident> IncidentsFor(string clientId) => sources.Incidents.IncidentsForClient(clientId, Period);
 
@@ -155,6 +177,4 @@ internal sealed class MonthFigures
 
     /// <summary>A client's display name: its name from the clients export, else its id.</summary>
     public string ClientName(string clientId) => Clients.FirstOrDefault(c => c.ClientId == clientId)?.Name ?? clientId;
-
-    public static string KeyOf(LocalDate month) => month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 }
