@@ -64,17 +64,23 @@ internal sealed partial class SettingsBinder
         }
 
         var targets = BindTargets("targets", doc.Targets, tierTargets.ToImmutable());
+        var health = HealthSection.Bind(doc.Health, _errors);
+        var risk = RiskSection.Bind(doc.Risk, _errors);
         var forecast = BindForecast("forecast", doc.Forecast, holidaySets);
         var capacity = BindCapacity("capacity", doc.Capacity);
-        if (_errors.Count > 0 || reportingZone is null || targets is null || forecast is null || capacity is null)
+        var jobs = BindJobs("jobs", doc.Jobs);
+        if (_errors.Count > 0 || reportingZone is null || targets is null || health is null || risk is null || forecast is null || capacity is null
+            || jobs is null)
         {
             return null;
         }
 
-        return new SupportLensSettings(doc, reportingZone, holidaySets, calendars, new SlaPolicySet(policies), targets)
+        return new SupportLensSettings(doc, reportingZone, holidaySets, calendars, new SlaPolicySet(policies), targets, jobs)
         {
             Forecast = forecast,
             Capacity = capacity,
+            Health = health,
+            Risk = risk,
         };
     }
 

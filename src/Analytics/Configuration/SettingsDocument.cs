@@ -20,6 +20,15 @@ internal sealed class SettingsDocument
 
     /// <summary>Optional: absent means <see cref="Capacity.CapacitySettings.Default"/>.</summary>
     public CapacityDocument? Capacity { get; set; }
+
+    /// <summary>Optional, as is each of its keys: an absent one takes its default (<see cref="DefaultSettingsDocument.Jobs"/>).</summary>
+    public Jobs.JobsDocument? Jobs { get; set; }
+
+    /// <summary>Optional (HealthSection.cs); absent = the defaults.</summary>
+    public HealthSectionDocument? Health { get; set; }
+
+    /// <summary>Optional (RiskSection.cs); absent = the defaults.</summary>
+    public RiskSectionDocument? Risk { get; set; }
 }
 
 internal sealed class HolidaySetDocument

@@ -1,6 +1,7 @@
 using SupportLens.Analytics.Anomalies;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Forecasting;
+using SupportLens.Analytics.Health.Daily;
 using SupportLens.Analytics.Horizon;
 using SupportLens.Analytics.Sla;
 
@@ -15,5 +16,6 @@ public static class DerivedTables
         new SlaLedger(new SlaClock(settings.SlaPolicies), time),
         new ForecastTable(settings.Forecast, settings.ReportingTimeZone, time),
         new SpikeTable(settings.Forecast, settings.ReportingTimeZone, time),
+        new ClientHealthTable(settings, time),
     ];
 }

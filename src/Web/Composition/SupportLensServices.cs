@@ -6,6 +6,7 @@ using SupportLens.Analytics.Capacity;
 using SupportLens.Analytics.Clients;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Forecasting;
+using SupportLens.Analytics.Health;
 using SupportLens.Analytics.Horizon;
 using SupportLens.Analytics.Incidents;
 using SupportLens.Analytics.Metrics;
@@ -37,6 +38,8 @@ public static class SupportLensServices
         services.AddSingleton(provider => new DataHorizons(provider.GetRequiredService<Warehouse>()));
         services.AddSingleton(provider => new ForecastReader(provider.GetRequiredService<Warehouse>()));
         services.AddSingleton(provider => new CapacityService(provider.GetRequiredService<Warehouse>(), provider.GetRequiredService<SupportLensSettings>()));
+        services.AddSingleton(provider => new ClientHealthService(
+            provider.GetRequiredService<Warehouse>(), provider.GetRequiredService<SupportLensSettings>()));
         services.AddSingleton(provider => new RefreshService(
             provider.GetRequiredService<Warehouse>(), DerivedTables.All(provider.GetRequiredService<SupportLensSettings>(), time), time));
         services.AddSingleton(provider => new Ingestor(provider.GetRequiredService<Warehouse>(), time));
