@@ -25,6 +25,7 @@ public sealed class ReportSamplesTests(SampleHistory sample, ITestOutputHelper o
         { ReportKind.Executive, "2024-01", null },
         { ReportKind.ClientHealth, SampleHistory.LastMonth, "C-021" },
         { ReportKind.Csat, "2024-01", null },
+        { ReportKind.Sla, "2026-W40", null },
     };
 
     [Theory]

@@ -73,7 +73,21 @@ public sealed class ReportCommandTests
         Assert.DoesNotContain("[1/", result.Error);
     }
 
+    [Fact]
+    public void A_quality_report_of_an_iso_week_goes_to_the_weeks_folder()
+    {
+        using var dir = Warehouse();
+        var result = CliRunner.Run("report", "fcr", "--week", "2026-W41", "--data", dir.Path);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(Path.Combine(dir.Path, "reports", "2026-W41", "fcr.pdf"), result.Output.Trim());
+    }
+
     [Theory]
+    [InlineData("report", "executive", "--week", "2026-W41")]
+    [InlineData("report", "csat", "--week", "2026-10")]
+    [InlineData("report", "csat", "--month", "2026-W41")]
+    [InlineData("report", "csat", "--month", "2026-10", "--week", "2026-W41")]
     [InlineData("report", "weekly", "--month", "2026-10")]
     [InlineData("report", "csat", "--month", "2026-13")]
     [InlineData("report", "csat")]

@@ -43,7 +43,7 @@ internal sealed class TrendSection(
             column.Heading(trend[0].Span.Kind == SpanKind.Month ? "Month by month" : "Week by week", 2);
             column.Table(t =>
             {
-                t.Column("Month", 1.2f);
+                t.Column(trend[0].Span.Kind == SpanKind.Month ? "Month" : "Week", 1.2f);
                 foreach (var measure in measures)
                 {
                     t.Column(Capitalised(measures.Count > 1 ? "decided" : measure.EvidenceName), 1.2f, TextAlign.Right);
