@@ -6,6 +6,7 @@ using SupportLens.Analytics.Capacity;
 using SupportLens.Analytics.Clients;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Forecasting;
+using SupportLens.Analytics.Health;
 using SupportLens.Analytics.Incidents;
 using SupportLens.Analytics.Metrics;
 using SupportLens.Analytics.Refresh;
@@ -58,7 +59,8 @@ internal static class ReportsBench
             var sources = new ReportSources(settings, new MetricsService(warehouse, settings), new IncidentMetricsService(warehouse, settings, time),
                 new SlaBreakdown(warehouse), new ArrivalPatterns(warehouse), new OpenEscalations(warehouse), clients,
                 new ForecastReader(warehouse), new VolumeHistoryReader(warehouse, settings.ReportingTimeZone, time),
-                new SpikeReader(warehouse), new CapacityService(warehouse, settings), new DataVersionReader(warehouse));
+                new SpikeReader(warehouse), new CapacityService(warehouse, settings),
+                new ClientHealthService(warehouse, settings), new DataVersionReader(warehouse));
             // A renderer keeps a period's figures while the data stands: each timed run gets a fresh one, so it reads them.
             ReportRenderer Fresh() => new(sources, new ReportArchive(warehouse, time), Path.Combine(work, "reports"), time);
             var everyClient = clients.All().Select(c => c.ClientId).ToList();
@@ -108,10 +110,11 @@ internal static class ReportsBench
             var figures = new SupportLens.Reports.Documents.Data.PeriodFigures(sources, ReportSpan.Parse(month, settings.ReportingTimeZone));
             _ = (figures.All, figures.ByTier, figures.ByChannel, figures.ByClient, figures.PreviousByTier, figures.Trend, figures.Incidents,
                 figures.PreviousIncidents, figures.SlaByPriority, figures.WorstBreaches, figures.Arrivals, figures.Clients);
-            _ = (figures.Forecast, figures.Volumes, figures.Spikes, figures.Capacity);
+            _ = (figures.Forecast, figures.Volumes, figures.Spikes, figures.Capacity, figures.Book, figures.PreviousBook);
             foreach (var client in everyClient)
             {
                 _ = (figures.ClientTrend(client), figures.IncidentsFor(client), figures.OpenEscalationsOf(client));
+                _ = figures.HealthOf(figures.Clients.First(c => c.ClientId == client));
             }
 
             _ = figures.Sources.Incidents.Incidents(figures.Period);

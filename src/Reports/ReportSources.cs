@@ -3,6 +3,7 @@ using SupportLens.Analytics.Capacity;
 using SupportLens.Analytics.Clients;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Forecasting;
+using SupportLens.Analytics.Health;
 using SupportLens.Analytics.Incidents;
 using SupportLens.Analytics.Metrics;
 using SupportLens.Analytics.Refresh;
@@ -26,4 +27,5 @@ public sealed record ReportSources(
     VolumeHistoryReader Volumes,
     SpikeReader Spikes,
     CapacityService Capacity,
+    ClientHealthService Health,
     DataVersionReader Versions);

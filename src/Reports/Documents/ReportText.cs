@@ -34,7 +34,7 @@ internal static class ReportText
 
     /// <summary>"≥ 95 %" / "&lt; 10 %": how the plan states a target.</summary>
     public static string Target(TargetCheck check, ValueFormat format) =>
-        (check.Direction == TargetDirection.AtLeast ? "≥ " : "< ") + Trim(check.Target) + format.Suffix;
+        (check.Direction switch { TargetDirection.AtLeast => "≥ ", TargetDirection.Above => "> ", _ => "< " }) + Trim(check.Target) + format.Suffix;
 
     /// <summary>A target as configured: 93.79 stays 93.79, 95 prints 95.</summary>
     public static string Trim(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);

@@ -61,6 +61,7 @@ public static class SupportLensServices
             new VolumeHistoryReader(provider.GetRequiredService<Warehouse>(), provider.GetRequiredService<SupportLensSettings>().ReportingTimeZone, time),
             new SpikeReader(provider.GetRequiredService<Warehouse>()),
             provider.GetRequiredService<CapacityService>(),
+            provider.GetRequiredService<ClientHealthService>(),
             new DataVersionReader(provider.GetRequiredService<Warehouse>())));
         services.AddSingleton(provider => new ReportRenderer(
             provider.GetRequiredService<ReportSources>(),

@@ -4,6 +4,7 @@ using SupportLens.Analytics.Capacity;
 using SupportLens.Analytics.Clients;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Forecasting;
+using SupportLens.Analytics.Health;
 using SupportLens.Analytics.Incidents;
 using SupportLens.Analytics.Metrics;
 using SupportLens.Analytics.Refresh;
@@ -50,10 +51,11 @@ public sealed class SampleHistory : IDisposable
         Incidents = new IncidentMetricsService(Warehouse, settings, Clock);
         Archive = new ReportArchive(Warehouse, Clock);
         Forecasts = new ForecastReader(Warehouse);
+        Health = new ClientHealthService(Warehouse, settings);
         Capacity = new CapacityService(Warehouse, settings);
         Sources = new ReportSources(settings, Metrics, Incidents, new SlaBreakdown(Warehouse), new ArrivalPatterns(Warehouse),
             new OpenEscalations(Warehouse), new ClientDirectory(Warehouse), Forecasts,
-            new VolumeHistoryReader(Warehouse, settings.ReportingTimeZone, Clock), new SpikeReader(Warehouse), Capacity, new DataVersionReader(Warehouse));
+            new VolumeHistoryReader(Warehouse, settings.ReportingTimeZone, Clock), new SpikeReader(Warehouse), Capacity, Health, new DataVersionReader(Warehouse));
         Renderer = new ReportRenderer(Sources, Archive, _dir.File("reports"), Clock);
     }
 
@@ -69,6 +71,8 @@ public sealed class SampleHistory : IDisposable
     public ReportArchive Archive { get; }
 
     public ForecastReader Forecasts { get; }
+
+    public ClientHealthService Health { get; }
 
     public CapacityService Capacity { get; }
 

@@ -43,6 +43,7 @@ internal sealed class ClientHealthReport(PeriodFigures figures, ClientInfo clien
                 page.NoData($"{client.Name} created, solved or rated no ticket and answered no survey in {PeriodName}: every figure of the month is not measured (“–”).");
             }
 
+            page.Section(new ClientHealthSection(figures.HealthOf(client), client.Name, PeriodName, figures.Sources.Settings, figures.ReportZone));
             page.Section(new ScorecardSection(
                 "Service and satisfaction",
                 $"{client.Name}'s figures for {PeriodName} against the {ReportText.Title(client.Tier)} tier's targets, with the change since {figures.Span.Previous.Label}.",

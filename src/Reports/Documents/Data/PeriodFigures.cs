@@ -3,6 +3,7 @@ using SupportLens.Analytics.Anomalies;
 using SupportLens.Analytics.Capacity;
 using SupportLens.Analytics.Clients;
 using SupportLens.Analytics.Forecasting;
+using SupportLens.Analytics.Health;
 using SupportLens.Analytics.Incidents;
 using SupportLens.Analytics.Metrics;
 using SupportLens.Analytics.Sla;
@@ -47,6 +48,9 @@ internal sealed class PeriodFigures
     private readonly Lazy<VolumeHistory> volumes;
     private readonly Lazy<IReadOnlyList<StoredSpike>> spikes;
     private readonly Lazy<CapacityReport?> capacity;
+    private readonly Lazy<LocalDate?> healthDay;
+    private readonly Lazy<HealthBook?> book;
+    private readonly Lazy<HealthBook?> previousBook;
 
     public PeriodFigures(ReportSources sources, ReportSpan span)
     {
@@ -84,6 +88,13 @@ internal sealed class PeriodFigures
         volumes = new(sources.Volumes.Read);
         spikes = new(() => sources.Spikes.Read(Period.From, Period.To));
         capacity = new(() => sources.Capacity.Plan(CapacityWeeks));
+        healthDay = new(() => sources.Health.StoredDays() is { } stored && stored.First <= Period.To
+            ? (stored.Last < Period.To ? stored.Last : Period.To)
+            : null);
+        book = new(() => HealthDay is { } day ? sources.Health.Book(day) : null);
+        previousBook = new(() => sources.Health.StoredDays() is { } stored && stored.First <= PreviousPeriod.To && stored.Last >= PreviousPeriod.To
+            ? sources.Health.Book(PreviousPeriod.To)
+            : null);
     }
 
     /// <summary>Weeks a capacity plan covers, as `supportlens capacity` plans by default.</summary>
@@ -166,6 +177,37 @@ internal sealed class PeriodFigures
 
     /// <summary>The capacity plan of the latest stored forecast (`capacity`); null before any refresh stored one.</summary>
     public CapacityReport? Capacity => capacity.Value;
+
+    /// <summary>
+    /// The day health is read for: the period's last day, or the last stored day when the data ends sooner (what
+    /// `supportlens health --as-of` shows for it); null when no score is stored for the period.
+    /// </summary>
+    public LocalDate? HealthDay => healthDay.Value;
+
+    /// <summary>Every active client's health and risk on <see cref="HealthDay"/>, with retention (`health --as-of`).</summary>
+    public HealthBook? Book => book.Value;
+
+    /// <summary>The book on the previous period's last day, for the scorecard's change; null when not stored.</summary>
+    public HealthBook? PreviousBook => previousBook.Value;
+
+    /// <summary>
+    /// A client's health detail on the last day of the period it was active (a client that churned in the period is
+    /// read on its last day); null when no score is stored for it.
+    /// </summary>
+    public ClientHealthDetail? HealthOf(ClientInfo client)
+    {
+        if (HealthDay is not { } day)
+        {
+            return null;
+        }
+
+        if (client.ChurnedOn is { } churned && LocalDate.FromDateOnly(churned) <= day)
+        {
+            day = LocalDate.FromDateOnly(churned).PlusDays(-1);
+        }
+
+        return day < Period.From ? null : sources.Health.Client(client.ClientId, day);
+    }
 
     /// <summary>A client's metrics in each of the twelve steps (`metrics --month M --by client`); null for one without its rows.</summary>
     public IReadOnlyList<TrendStep> ClientTrend(string clientId) =>

@@ -62,7 +62,9 @@ internal sealed class ExecutiveReport(PeriodFigures figures) : IReportDocument
             page.Section(new IncidentListSection(
                 "The month's incidents", figures.Sources.Incidents.Incidents(figures.Period), figures.Zone, $"No incident started in {PeriodName}."));
             page.Section(new AvailabilitySection(figures.Incidents, figures.PreviousIncidents, PeriodName, PreviousName));
+            page.Section(new AtRiskSection(figures.Book, PeriodName));
             page.Section(new SpikesSection(figures));
+            page.Section(new RetentionSection(figures.Book, PeriodName));
         });
     }
 
@@ -82,6 +84,8 @@ internal sealed class ExecutiveReport(PeriodFigures figures) : IReportDocument
             ScorecardSection.Tile(QualityMeasure.SlaResolution, figures),
             AvailabilityTile(),
             LatencyTile(),
+            HealthTile(),
+            RetentionTile(),
         };
         return tiles;
     }
@@ -111,6 +115,33 @@ internal sealed class ExecutiveReport(PeriodFigures figures) : IReportDocument
             new ValueFormat(0, " ms", " ms"),
             slowest is null ? null : ToKpi(slowest.P95Latency, " ms"),
             previous?.P95LatencyMs,
+            PreviousName);
+    }
+
+    /// <summary>The mean health score of the active clients on the month's last day (`health` prints it as "average score").</summary>
+    private KpiTile HealthTile()
+    {
+        var target = figures.Sources.Settings.Targets.HealthAverageMin;
+        return new KpiTile(
+            "Health score average",
+            figures.Book?.AverageScore,
+            ValueFormat.Decimal,
+            new KpiTarget(Comparison.Above, target, ReportText.Trim(target)),
+            figures.PreviousBook?.AverageScore,
+            PreviousName);
+    }
+
+    /// <summary>Client retention over the twelve months to the month's last day, against the plan's annual target.</summary>
+    private KpiTile RetentionTile()
+    {
+        var annual = figures.Book?.Retention.Annual.All;
+        var check = annual?.ClientTarget;
+        return new KpiTile(
+            "Client retention (12 months)",
+            annual?.ClientRetentionPct,
+            ValueFormat.Percent,
+            check is null ? null : QualityMeasure.ToKpi(check) with { Text = ReportText.Trim(check.Target) + " %" },
+            figures.PreviousBook?.Retention.Annual.All.ClientRetentionPct,
             PreviousName);
     }
 

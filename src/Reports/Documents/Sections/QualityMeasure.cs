@@ -66,8 +66,14 @@ internal sealed record QualityMeasure(
         : Format.Format(ValueOf(metrics));
 
 
-    public static KpiTarget ToKpi(TargetCheck check) =>
-        new(check.Direction == TargetDirection.AtLeast ? Comparison.AtLeast : Comparison.Below, check.Target);
+    public static KpiTarget ToKpi(TargetCheck check) => new(
+        check.Direction switch
+        {
+            TargetDirection.AtLeast => Comparison.AtLeast,
+            TargetDirection.Above => Comparison.Above,
+            _ => Comparison.Below,
+        },
+        check.Target);
 
     /// <summary>The tile's target in this measure's unit, as the plan states it ("93.09 %").</summary>
     public KpiTarget? KpiTarget(QualityMetrics? metrics) =>
