@@ -19,14 +19,6 @@ internal static class IngestBench
 
     private const string ResultTag = "ingest-child-result";
 
-    private static readonly string[] Tiers = ["starter", "professional", "business", "enterprise"];
-
-    private const string CsvColumns =
-        "{'ticket_id': 'VARCHAR', 'client_id': 'VARCHAR', 'created_at': 'TIMESTAMPTZ', 'channel': 'VARCHAR', " +
-        "'priority': 'VARCHAR', 'status': 'VARCHAR', 'category': 'VARCHAR', 'support_level': 'TINYINT', 'agent_id': 'VARCHAR', " +
-        "'first_response_at': 'TIMESTAMPTZ', 'solved_at': 'TIMESTAMPTZ', 'closed_at': 'TIMESTAMPTZ', 'updated_at': 'TIMESTAMPTZ', " +
-        "'agent_replies': 'INTEGER', 'reopens': 'INTEGER', 'escalated': 'BOOLEAN'}";
-
     internal static void Run(string[] args)
     {
         var rows = args.Length >= 2 && args[0] == "--rows" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000_000;
@@ -34,13 +26,10 @@ internal static class IngestBench
         Directory.CreateDirectory(work);
         try
         {
-            var clients = Path.Combine(work, "clients.csv");
-            var tickets = Path.Combine(work, "tickets.csv");
             var clock = Stopwatch.StartNew();
-            WriteClients(clients);
-            WriteTickets(tickets, rows);
+            var (clients, tickets) = ScaledSample.WriteFiles(work, rows);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ingest: {rows:N0} synthetic tickets, generic CSV {new FileInfo(tickets).Length / 1024.0 / 1024.0:F1} MB (written in {clock.Elapsed.TotalSeconds:F1} s), " +
+                $"ingest: {rows:N0} sample tickets (sample-data --scale), generic CSV {new FileInfo(tickets).Length / 1024.0 / 1024.0:F1} MB (written in {clock.Elapsed.TotalSeconds:F1} s), " +
                 $"{Environment.ProcessorCount} cores, DuckDB {Version()}"));
 
             var ingest = IngestInChild(Path.Combine(work, "ingest"), clients, tickets);
@@ -138,12 +127,7 @@ internal static class IngestBench
         var clock = Stopwatch.StartNew();
         using (var transaction = connection.BeginTransaction())
         {
-            connection.ExecuteNonQuery(
-                "INSERT INTO tickets (source, ticket_id, client_id, created_at, channel, priority, status, category, support_level, agent_id, " +
-                "first_response_at, solved_at, closed_at, updated_at, agent_replies, reopens, escalated, batch_id) " +
-                "SELECT 'generic', ticket_id, client_id, created_at, channel, priority, status, category, support_level, agent_id, " +
-                "first_response_at, solved_at, closed_at, updated_at, agent_replies, reopens, escalated, 1 " +
-                $"FROM read_csv('{tickets}', header = true, columns = {CsvColumns})");
+            connection.ExecuteNonQuery(ScaledSample.ReadCsvInsert(tickets, "generic"));
             transaction.Commit();
         }
         clock.Stop();
@@ -151,27 +135,6 @@ internal static class IngestBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  read_csv   loaded {count.ExecuteScalar():N0} rows in {clock.Elapsed.TotalSeconds:F2} s"));
         return clock.Elapsed.TotalSeconds;
-    }
-
-    private static void WriteClients(string path)
-    {
-        using var writer = new StreamWriter(path);
-        writer.WriteLine("client_id,name,tier,timezone,region,success_manager");
-        for (var c = 1; c <= 40; c++)
-        {
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"C-{c:D3},Client {c},{Tiers[c % Tiers.Length]},America/New_York,{(c % 2 == 0 ? "NA" : "EMEA")},csm-{c % 6}"));
-        }
-    }
-
-    private static void WriteTickets(string path, int rows)
-    {
-        using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false), bufferSize: 1 << 20);
-        writer.WriteLine(SyntheticTicket.GenericCsvHeader);
-        foreach (var ticket in SyntheticTicket.Generate(rows))
-        {
-            writer.WriteLine(ticket.ToGenericCsv());
-        }
     }
 
     /// <summary>The process's peak resident set (VmHWM) in kB, from /proc/self/status.</summary>

@@ -3,14 +3,15 @@ using System.Globalization;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Metrics;
 using SupportLens.Analytics.Refresh;
-using SupportLens.Analytics.Sla;
+using SupportLens.SampleData.Scale;
 using SupportLens.Storage;
 
 namespace SupportLens.Bench;
 
 /// <summary>
-/// A month's metrics over a large warehouse (default 10 M tickets over 18 months, 40 clients across the tiers):
-/// loads the tickets with the appender, evaluates every SLA once (the ledger), then times metrics queries.
+/// A month's metrics over a large warehouse: the sample history's scale stream (default 10 M tickets over 18 months,
+/// the 40 sample clients across the tiers, in creation order as exports arrive), loaded with the appender; every SLA
+/// evaluated once (the ledger), then metrics queries timed.
 /// Budget (DESIGN.md §9): a month's metrics over 10 M tickets in under 300 ms.
 /// </summary>
 internal static class MetricsBench
@@ -22,8 +23,6 @@ internal static class MetricsBench
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 
-    private static readonly string[] Tiers = ["starter", "professional", "business", "enterprise"];
-
     internal static void Run(string[] args)
     {
         var tickets = args.Length >= 2 && args[0] == "--tickets" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000_000;
@@ -34,34 +33,25 @@ internal static class MetricsBench
             using var warehouse = Warehouse.Open(work, TimeProvider.System);
             using var connection = warehouse.OpenConnection();
             var clock = Stopwatch.StartNew();
+            var history = new ScaledHistory(tickets);
             using (var transaction = connection.BeginTransaction())
             {
-                using var clients = connection.CreateAppender("clients");
-                for (var c = 1; c <= 40; c++)
-                {
-                    clients.Append($"C-{c:D3}").Append("bench").Append($"Client {c}").Append(Tiers[c % 4]).AppendNull().AppendNull()
-                        .Append($"csm-{c % 6}").AppendNull().AppendNull().AppendNull().AppendNull().AppendNull().AppendNull().EndRow();
-                }
-                clients.Complete();
-                using var appender = connection.CreateAppender("tickets");
-                foreach (var t in SyntheticTicket.Generate(tickets))
-                {
-                    appender.Append("bench").Append(t.TicketId).Append(t.ClientId).Append(t.CreatedAt).Append(t.Channel).Append(t.Priority)
-                        .Append(t.Status).Append(t.Category).Append((short)t.SupportLevel).Append(t.AgentId).Append(t.FirstResponseAt)
-                        .Append(t.SolvedAt).AppendNull().Append(t.UpdatedAt).Append(t.AgentReplies).Append(t.Reopens).Append(t.Escalated)
-                        .Append(1L).EndRow();
-                }
-                appender.Complete();
+                ScaledSample.AppendClients(connection, history.Clients, "bench");
+                ScaledSample.AppendTickets(connection, history.Tickets(), "bench");
                 transaction.Commit();
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"metrics: loaded {tickets:N0} tickets in {clock.Elapsed.TotalSeconds:F1} s ({Environment.ProcessorCount} cores); peak RSS so far {PeakResidentMegabytes():N0} MB"));
+                $"metrics: generated and loaded {tickets:N0} sample tickets (--scale) in {clock.Elapsed.TotalSeconds:F1} s ({Environment.ProcessorCount} cores); peak RSS so far {PeakResidentMegabytes():N0} MB"));
 
             var settings = SupportLensSettings.Default;
-            clock.Restart();
-            var evaluated = new RefreshService(warehouse, DerivedTables.All(settings, TimeProvider.System), TimeProvider.System).Run(force: true).Sum(s => s.Rows);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"metrics: SLA ledger evaluated {evaluated:N0} tickets in {clock.Elapsed.TotalSeconds:F1} s ({evaluated / clock.Elapsed.TotalSeconds:N0}/s), once after each load; peak RSS so far {PeakResidentMegabytes():N0} MB"));
+            // `supportlens refresh`, as after each ingest: the derived tables (data horizons, SLA ledger) metrics read.
+            var refresh = new RefreshService(warehouse, DerivedTables.All(settings, TimeProvider.System), TimeProvider.System);
+            foreach (var step in refresh.Run())
+            {
+                var rate = step.Elapsed.TotalSeconds >= 0.1 ? string.Create(CultureInfo.InvariantCulture, $" ({step.Rows / step.Elapsed.TotalSeconds:N0}/s)") : "";
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"metrics: refresh {step.Name} wrote {step.Rows:N0} rows in {step.Elapsed.TotalSeconds:F1} s{rate}, once after each load; peak RSS so far {PeakResidentMegabytes():N0} MB"));
+            }
 
             var service = new MetricsService(warehouse, settings);
             var month = service.Month("2026-03");

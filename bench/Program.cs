@@ -17,7 +17,7 @@ switch (suite)
         return 0;
     default:
         Console.WriteLine("usage: dotnet run -c Release --project bench -- SUITE [options]");
-        Console.WriteLine("  storage-load [--rows N]   appender vs prepared INSERTs vs DuckDB read_csv, same synthetic tickets");
+        Console.WriteLine("  storage-load [--rows N]   appender vs prepared INSERTs vs DuckDB read_csv, the same sample tickets (--scale N)");
         Console.WriteLine("  ingest [--rows N]         tickets CSV ingest (validation on) vs DuckDB read_csv of the same file, peak RSS (default 10,000,000)");
         Console.WriteLine("  metrics [--tickets N]     a month's metrics over N tickets (default 10,000,000) against the 300 ms budget");
         return suite == "help" ? 0 : 2;

@@ -1,14 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
+using SupportLens.SampleData.Scale;
 using SupportLens.Storage;
 using SupportLens.Storage.Sql;
 
 namespace SupportLens.Bench;
 
 /// <summary>
-/// Loads the same synthetic tickets three ways into the warehouse's tickets table (primary key and checks
-/// included): our appender, prepared INSERTs in one transaction, and DuckDB's own read_csv of the rows written
-/// as CSV. Prints rows/s for each and the ratios.
+/// Loads the same tickets three ways into the warehouse's tickets table (primary key and checks included): our
+/// appender, prepared INSERTs in one transaction, and DuckDB's own read_csv of the tickets.csv that
+/// `supportlens sample-data --scale N` writes. The rows are the sample history's scale stream, held in memory before
+/// the clock starts. Prints rows/s for each and the ratios.
 /// </summary>
 internal static class StorageLoadBench
 {
@@ -19,22 +21,13 @@ internal static class StorageLoadBench
         Directory.CreateDirectory(work);
         try
         {
-            var tickets = SyntheticTicket.Generate(rows).ToList();
-            var csv = Path.Combine(work, "tickets.csv");
-            using (var writer = new StreamWriter(csv))
-            {
-                writer.WriteLine(SyntheticTicket.CsvHeader);
-                foreach (var ticket in tickets)
-                {
-                    writer.WriteLine(ticket.ToCsv());
-                }
-            }
+            var (_, csv) = ScaledSample.WriteFiles(work, rows);
+            var tickets = new ScaledHistory(rows).Tickets().ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"storage-load: {rows:N0} synthetic tickets, CSV {new FileInfo(csv).Length / 1024.0 / 1024.0:F1} MB, {Environment.ProcessorCount} cores, DuckDB {Version()}"));
+                $"storage-load: {rows:N0} sample tickets (--scale), CSV {new FileInfo(csv).Length / 1024.0 / 1024.0:F1} MB, {Environment.ProcessorCount} cores, DuckDB {Version()}"));
 
-            var appender = Measure(work, "appender", connection => AppendAll(connection, tickets));
-            var readCsv = Measure(work, "read_csv", connection => connection.ExecuteNonQuery(
-                $"INSERT INTO tickets SELECT * FROM read_csv('{csv}', header = true, columns = {CsvColumns})"));
+            var appender = Measure(work, "appender", connection => ScaledSample.AppendTickets(connection, tickets, "bench"));
+            var readCsv = Measure(work, "read_csv", connection => connection.ExecuteNonQuery(ScaledSample.ReadCsvInsert(csv, "bench")));
             // Row-by-row INSERTs cost DuckDB hundreds of microseconds each: measure them on a slice and report the rate.
             var insertRows = Math.Min(rows, 50_000);
             var insert = Measure(work, "insert", connection => InsertAll(connection, tickets.Take(insertRows)));
@@ -51,12 +44,6 @@ internal static class StorageLoadBench
             Directory.Delete(work, recursive: true);
         }
     }
-
-    private const string CsvColumns =
-        "{'source': 'VARCHAR', 'ticket_id': 'VARCHAR', 'client_id': 'VARCHAR', 'created_at': 'TIMESTAMPTZ', 'channel': 'VARCHAR', " +
-        "'priority': 'VARCHAR', 'status': 'VARCHAR', 'category': 'VARCHAR', 'support_level': 'TINYINT', 'agent_id': 'VARCHAR', " +
-        "'first_response_at': 'TIMESTAMPTZ', 'solved_at': 'TIMESTAMPTZ', 'closed_at': 'TIMESTAMPTZ', 'updated_at': 'TIMESTAMPTZ', " +
-        "'agent_replies': 'INTEGER', 'reopens': 'INTEGER', 'escalated': 'BOOLEAN', 'batch_id': 'BIGINT'}";
 
     private static string Version()
     {
@@ -80,30 +67,16 @@ internal static class StorageLoadBench
         return clock.Elapsed;
     }
 
-    private static void AppendAll(WarehouseConnection connection, List<SyntheticTicket> tickets)
-    {
-        using var appender = connection.CreateAppender("tickets");
-        foreach (var t in tickets)
-        {
-            appender.Append("bench").Append(t.TicketId).Append(t.ClientId).Append(t.CreatedAt).Append(t.Channel).Append(t.Priority)
-                .Append(t.Status).Append(t.Category).Append((short)t.SupportLevel).Append(t.AgentId).Append(t.FirstResponseAt)
-                .Append(t.SolvedAt).AppendNull().Append(t.UpdatedAt).Append(t.AgentReplies).Append(t.Reopens).Append(t.Escalated)
-                .Append(1L);
-            appender.EndRow();
-        }
-        appender.Complete();
-    }
-
-    private static void InsertAll(WarehouseConnection connection, IEnumerable<SyntheticTicket> tickets)
+    private static void InsertAll(WarehouseConnection connection, IEnumerable<TicketRow> tickets)
     {
         using var command = connection.CreateCommand(
-            "INSERT INTO tickets VALUES ('bench', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, 1)");
+            "INSERT INTO tickets VALUES ('bench', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)");
         foreach (var t in tickets)
         {
             command.Parameters.Clear();
             command.Parameters.Add(t.TicketId).Add(t.ClientId).Add(t.CreatedAt).Add(t.Channel).Add(t.Priority).Add(t.Status)
-                .Add(t.Category).Add(t.SupportLevel).Add(t.AgentId).Add(t.FirstResponseAt).Add(t.SolvedAt).Add(t.UpdatedAt)
-                .Add(t.AgentReplies).Add(t.Reopens).Add(t.Escalated);
+                .Add(t.Category).Add(t.SupportLevel).Add(t.AgentId).Add(t.FirstResponseAt).Add(t.SolvedAt).Add(t.ClosedAt)
+                .Add(t.UpdatedAt).Add(t.AgentReplies).Add(t.Reopens).Add(t.Escalated);
             command.ExecuteNonQuery();
         }
     }

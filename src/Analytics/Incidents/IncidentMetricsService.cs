@@ -55,6 +55,13 @@ public sealed class IncidentMetricsService(Warehouse warehouse, SupportLensSetti
         return new IncidentReport(period, incidentsAsOf, bySeverity, overall, components);
     }
 
+    /// <summary>Every incident started in the period, oldest first, evaluated as <see cref="Compute"/> evaluates them.</summary>
+    public IReadOnlyList<ClientIncident> Incidents(ReportingPeriod period, Instant? asOf = null)
+    {
+        using var connection = warehouse.OpenConnection();
+        return Read(connection, period, clientId: null, asOf ?? DataHorizons.Read(connection).Incidents ?? Now());
+    }
+
     /// <summary>
     /// The incidents started in the period that hit the client: those marked as hitting every client, and those that
     /// name it among their clients; oldest first.

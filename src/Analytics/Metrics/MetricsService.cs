@@ -25,9 +25,11 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
     /// <summary>
     /// The period's metrics. Open tickets are judged as of <paramref name="asOf"/>, else as of the data horizon of their
     /// source (what the SLA ledger was last refreshed to); nothing here writes, so a stale ledger is read as it is.
+    /// Only the rows <paramref name="filter"/> lets through count (all of them without one).
     /// </summary>
-    public MetricsReport Compute(ReportingPeriod period, MetricsGrouping grouping, Instant? asOf = null)
+    public MetricsReport Compute(ReportingPeriod period, MetricsGrouping grouping, Instant? asOf = null, MetricsFilter? filter = null)
     {
+        filter ??= MetricsFilter.None;
         DataHorizon horizon;
         using (var connection = warehouse.OpenConnection())
         {
@@ -41,7 +43,7 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
         var jobs = new List<Action<WarehouseConnection>>();
         var gate = new Lock();
         void Query(string sql, Action<DbDataReader> row, Action<WarehouseCommand>? bind = null) =>
-            jobs.Add(connection => Run(connection, period, sql, reader =>
+            jobs.Add(connection => Run(connection, period, filter, sql, reader =>
             {
                 lock (gate)
                 {
@@ -60,7 +62,7 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
                        FILTER (WHERE t.first_response_at IS NOT NULL),
                    count(t.escalated)
             FROM tickets t {clientJoin}
-            WHERE t.created_at >= $start AND t.created_at < $end
+            WHERE t.created_at >= $start AND t.created_at < $end{filter.Sql("t.client_id", "t.channel")}
             GROUP BY ALL
             """, r =>
         {
@@ -84,7 +86,8 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
                    count(reopens)
             FROM (SELECT {GroupKeys.Sql(grouping, "t.done_at", "t.channel")} AS key, c.tier, t.agent_replies, t.reopens,
                          (epoch_us(t.done_at) - epoch_us(t.created_at)) / 1e6 / 3600.0 AS hours
-                  FROM ({SolvedInPeriod}) t {clientJoin})
+                  FROM ({SolvedInPeriod}) t {clientJoin}
+                  WHERE true{filter.Sql("t.client_id", "t.channel")})
             GROUP BY GROUPING SETS ((key), (key, tier))
             """, r =>
         {
@@ -117,7 +120,7 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
                    max((epoch_us($snap{i}) - epoch_us(t.created_at)) / 1e6 / 3600.0)
             FROM tickets t {clientJoin}
             WHERE t.created_at < $snap{i}
-              AND (coalesce(t.solved_at, t.closed_at) IS NULL OR coalesce(t.solved_at, t.closed_at) >= $snap{i})
+              AND (coalesce(t.solved_at, t.closed_at) IS NULL OR coalesce(t.solved_at, t.closed_at) >= $snap{i}){filter.Sql("t.client_id", "t.channel")}
             GROUP BY ALL
             """));
         Query(backlog,
@@ -131,7 +134,8 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
             });
 
         // CSAT by response time; the channel is the surveyed ticket's.
-        var csatTicketJoin = grouping == MetricsGrouping.Channel
+        var csatByChannel = grouping == MetricsGrouping.Channel || filter.Channel is not null;
+        var csatTicketJoin = csatByChannel
             ? "LEFT JOIN tickets t ON t.source = s.source AND t.ticket_id = s.ticket_id"
             : "";
         // In the same scan, per tier, the responses behind the group's tier-weighted CSAT target.
@@ -143,7 +147,7 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
             FROM csat_responses s
             LEFT JOIN clients c ON c.client_id = s.client_id
             {csatTicketJoin}
-            WHERE s.responded_at >= $start AND s.responded_at < $end
+            WHERE s.responded_at >= $start AND s.responded_at < $end{filter.Sql("s.client_id", csatByChannel ? "t.channel" : null)}
             GROUP BY GROUPING SETS ((key), (key, c.tier))
             """, r =>
         {
@@ -166,7 +170,7 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
                    count(*) FILTER (WHERE n.score <= 6)
             FROM nps_responses n
             LEFT JOIN clients c ON c.client_id = n.client_id
-            WHERE n.responded_at >= $start AND n.responded_at < $end
+            WHERE n.responded_at >= $start AND n.responded_at < $end{filter.Sql("n.client_id", null)}
             GROUP BY ALL
             """, r => For(r.GetString(0)).Nps = new NetPromoterScore(r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)));
 
@@ -186,7 +190,7 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
                    quantile_cont(s.resolution_business_min / 60.0, [0.5, 0.9])
             FROM ticket_sla s
             LEFT JOIN clients c ON c.client_id = s.client_id
-            WHERE s.created_at >= $start AND s.created_at < $end
+            WHERE s.created_at >= $start AND s.created_at < $end{filter.Sql("s.client_id", "s.channel")}
             GROUP BY ALL
             """, r =>
         {
@@ -257,7 +261,8 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
     }
 
     private static void Run(
-        WarehouseConnection connection, ReportingPeriod period, string sql, Action<DbDataReader> row, Action<WarehouseCommand>? bind = null)
+        WarehouseConnection connection, ReportingPeriod period, MetricsFilter filter, string sql, Action<DbDataReader> row,
+        Action<WarehouseCommand>? bind = null)
     {
         using var command = connection.CreateCommand();
         // The period's bounds go in as literals, not parameters: DuckDB prunes row groups by their min/max only
@@ -269,6 +274,7 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
             command.Parameters.Add("zone", period.Zone.Id);
         }
         bind?.Invoke(command);
+        filter.Bind(command);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

@@ -23,6 +23,7 @@ internal static class DemoCommand
     [
         (IngestKind.Clients, "clients.csv"), (IngestKind.Tickets, "tickets.csv.gz"), (IngestKind.TicketEvents, "ticket-events.csv.gz"),
         (IngestKind.Csat, "csat.csv"), (IngestKind.Nps, "nps.csv"), (IngestKind.Incidents, "incidents.csv"), (IngestKind.Checks, "checks.csv.gz"),
+        (IngestKind.Volume, "volume.csv.gz"),
     ];
 
     internal static Command Create(TextWriter output, TextWriter error, TimeProvider time)

@@ -6,54 +6,9 @@ using SupportLens.Analytics.Incidents;
 
 namespace SupportLens.Web.Cli;
 
-/// <summary>The incidents and availability parts of `supportlens metrics`: text sections and the JSON keys they add.</summary>
+/// <summary>The incidents and availability sections of `supportlens metrics` as text (the JSON is <see cref="Presentation.IncidentsDocument"/>).</summary>
 internal static class IncidentsOutput
 {
-    /// <summary>The value of the top-level <c>incidents</c> key.</summary>
-    internal static object IncidentsJson(IncidentReport report) => new
-    {
-        AsOf = InstantPattern.ExtendedIso.Format(report.AsOf),
-        Severities = report.BySeverity.Select(Severity),
-        All = Severity(report.Overall),
-    };
-
-    /// <summary>The value of the top-level <c>availability</c> key: one entry per component.</summary>
-    internal static object AvailabilityJson(IncidentReport report) => report.Components.Select(c => new
-    {
-        c.Component,
-        // Four decimals: 99.9 % and 99.95 % are different promises.
-        AvailabilityPct = c.AvailabilityPct is { } a ? Math.Round(a, 4) : (double?)null,
-        AvailabilityTargetPct = c.Availability.Target,
-        AvailabilityMet = c.Availability.Met,
-        P95LatencyMs = c.P95LatencyMs is { } p ? Math.Round(p, 1) : (double?)null,
-        P95LatencyTargetMs = c.P95Latency.Target,
-        P95LatencyMet = c.P95Latency.Met,
-        c.Checks,
-        c.FailedChecks,
-        MeasuredHours = Math.Round(c.Measured.TotalHours, 4),
-        DownMinutes = Math.Round(c.Down.TotalMinutes, 2),
-    });
-
-    private static object Severity(SeverityIncidentMetrics s) => new
-    {
-        s.Severity,
-        s.Incidents,
-        InitialResponse = Compliance(s.InitialResponse),
-        ClientCommunication = Compliance(s.ClientCommunication),
-        Resolution = Compliance(s.Resolution),
-        MttaMinutes = s.MeanTimeToAcknowledge is { } a ? Math.Round(a.TotalMinutes, 2) : (double?)null,
-        MttrHours = s.MeanTimeToResolve is { } r ? Math.Round(r.TotalHours, 2) : (double?)null,
-    };
-
-    private static object Compliance(IncidentCompliance c) => new
-    {
-        Pct = c.Percent is { } p ? Math.Round(p, 2) : (double?)null,
-        c.Met,
-        c.Missed,
-        c.Open,
-        c.NotApplicable,
-    };
-
     internal static void AppendText(StringBuilder text, IncidentReport report)
     {
         text.AppendLine();
@@ -85,7 +40,7 @@ internal static class IncidentsOutput
             var latency = c.P95LatencyMs is { } p
                 ? string.Create(CultureInfo.InvariantCulture, $"{p:F0} ms {Verdict(c.P95Latency.Met)}")
                 : "not measured";
-            text.AppendLine(CultureInfo.InvariantCulture, $"{Clip(c.Component, 20),-20}  {availability,-22}  {latency}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{Presentation.Figures.Clip(c.Component, 20),-20}  {availability,-22}  {latency}");
         }
     }
 
@@ -117,6 +72,4 @@ internal static class IncidentsOutput
             _ => string.Create(CultureInfo.InvariantCulture, $"{minutes / 1440}d{minutes % 1440 / 60:00}h"),
         };
     }
-
-    private static string Clip(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 }

@@ -90,7 +90,7 @@ internal static class IngestCommand
                     var result = session.Ingest(file, report);
                     if (parse.GetValue(json))
                     {
-                        output.WriteLine(JsonSerializer.Serialize(ToJson(result), Compact));
+                        output.WriteLine(JsonSerializer.Serialize(Presentation.IngestDocument.Build(result), Compact));
                     }
                     else
                     {
@@ -181,24 +181,6 @@ internal static class IngestCommand
         });
         return command;
     }
-
-    private static object ToJson(IngestReport r) => new
-    {
-        batch_id = r.BatchId,
-        kind = r.Kind,
-        file = r.File,
-        rows_read = r.RowsRead,
-        rows_loaded = r.RowsLoaded,
-        rows_rejected = r.RowsRejected,
-        rows_filtered = r.RowsFiltered,
-        errors = r.Errors,
-        profile = r.Profile,
-        status = r.Status,
-        rows_inserted = r.RowsInserted,
-        rows_updated = r.RowsUpdated,
-        duration_ms = r.DurationMs,
-        message = r.Message,
-    };
 
     private static void PrintSummary(TextWriter output, IngestReport r)
     {

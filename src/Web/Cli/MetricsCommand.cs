@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SupportLens.Analytics.Incidents;
 using SupportLens.Analytics.Metrics;
+using SupportLens.Web.Presentation;
 
 namespace SupportLens.Web.Cli;
 
@@ -30,9 +31,15 @@ internal static class MetricsCommand
         };
         var by = new Option<string?>("--by") { Description = "Split by tier, client, channel, month or success-manager.", HelpName = "DIMENSION" };
         by.AcceptOnlyFromAmong("tier", "client", "channel", "month", "success-manager");
+        var tier = new Option<string?>("--tier") { Description = "Only clients of this tier.", HelpName = "TIER" };
+        tier.AcceptOnlyFromAmong([.. Dashboard.DashboardQuery.Tiers]);
+        var client = new Option<string?>("--client") { Description = "Only this client.", HelpName = "ID" };
+        var channel = new Option<string?>("--channel") { Description = "Only tickets of this channel (NPS is not measured per channel).", HelpName = "CHANNEL" };
+        channel.AcceptOnlyFromAmong([.. Dashboard.DashboardQuery.Channels]);
+        var successManager = new Option<string?>("--success-manager") { Description = "Only clients of this success manager.", HelpName = "NAME" };
 
         var command = new Command("metrics", "CSAT, NPS, FCR, SLA compliance, escalations, reopens, backlog, incidents and availability of a period.");
-        foreach (var option in new Option[] { month, from, to, by, asOf, json, data, config })
+        foreach (var option in new Option[] { month, from, to, by, tier, client, channel, successManager, asOf, json, data, config })
         {
             command.Options.Add(option);
         }
@@ -66,7 +73,12 @@ internal static class MetricsCommand
             }
             StaleNote.Warn(services, error);
             var grouping = Grouping(parse.GetValue(by));
-            var report = service.Compute(period, grouping, at);
+            var filter = new MetricsFilter(
+                parse.GetValue(tier),
+                parse.GetValue(client) is { } id ? new HashSet<string>([id], StringComparer.Ordinal) : null,
+                parse.GetValue(channel),
+                parse.GetValue(successManager));
+            var report = service.Compute(period, grouping, at, filter);
             var incidentService = services.GetRequiredService<IncidentMetricsService>();
             var incidents = incidentService.Compute(period, at);
             // Per client, the incidents that hit it (DESIGN.md §5 health and the QBR conversation start here).
@@ -90,62 +102,8 @@ internal static class MetricsCommand
     };
 
     private static string Json(
-        MetricsReport report, IncidentReport incidents, IReadOnlyDictionary<string, IReadOnlyList<ClientIncident>>? hits)
-    {
-        var document = new
-        {
-            From = report.Period.FromText,
-            To = report.Period.ToText,
-            TimeZone = report.Period.Zone.Id,
-            AsOf = report.AsOf?.ToDateTimeOffset(),
-            Groups = report.Groups.Select(g => new
-            {
-                g.Key,
-                IncidentsHit = hits?.GetValueOrDefault(g.Key)?.Select(i => new
-                {
-                    i.IncidentId,
-                    i.Severity,
-                    i.Title,
-                    i.Component,
-                    StartedAt = i.StartedAt.ToDateTimeOffset(),
-                    ResolvedAt = i.ResolvedAt?.ToDateTimeOffset(),
-                    i.AffectsAll,
-                }),
-                Tickets = g.TicketsCreated,
-                CsatPct = Figure(g, "csat_pct", g.Csat.Percent),
-                CsatResponses = g.Csat.Total,
-                CsatLo95 = Round(g.Csat.Lower95),
-                CsatHi95 = Round(g.Csat.Upper95),
-                Nps = Figure(g, "nps", g.Nps.Score),
-                NpsResponses = g.Nps.Responses,
-                NpsMoe = Round(g.Nps.MarginOfError),
-                FcrPct = Figure(g, "fcr_pct", g.FirstContactResolution.Percent),
-                SlaFirstResponsePct = Figure(g, "sla_first_response_pct", g.SlaFirstResponse.Percent),
-                SlaResolutionPct = Figure(g, "sla_resolution_pct", g.SlaResolution.Percent),
-                EscalationPct = Figure(g, "escalation_pct", g.Escalations.Percent),
-                ReopenPct = Round(g.Reopens.Percent),
-                TicketsSolved = g.TicketsSolved,
-                BacklogOpen = g.Backlog.Open,
-                BacklogMedianAgeHours = Round(g.Backlog.MedianAgeHours),
-                FirstResponseP50Minutes = Round(g.FirstResponseMinutes.P50),
-                FirstResponseP90Minutes = Round(g.FirstResponseMinutes.P90),
-                ResolutionP50Hours = Round(g.ResolutionHours.P50),
-                ResolutionP90Hours = Round(g.ResolutionHours.P90),
-                SlaFirstResponse = Counts(g.SlaFirstResponse),
-                SlaResolution = Counts(g.SlaResolution),
-                FirstResponseP50BusinessMinutes = Round(g.FirstResponseBusinessMinutes.P50),
-                FirstResponseP90BusinessMinutes = Round(g.FirstResponseBusinessMinutes.P90),
-                ResolutionP50BusinessHours = Round(g.ResolutionBusinessHours.P50),
-                ResolutionP90BusinessHours = Round(g.ResolutionBusinessHours.P90),
-                Targets = g.Targets.Select(t => new { t.Metric, Actual = Decisive(t), t.Target, t.Met, Margin = Round(t.Margin) }),
-            }),
-            Incidents = IncidentsOutput.IncidentsJson(incidents),
-            Availability = IncidentsOutput.AvailabilityJson(incidents),
-        };
-        return JsonSerializer.Serialize(document, JsonOutput.Options) + Environment.NewLine;
-    }
-
-    private static object Counts(SlaCompliance sla) => new { sla.Achieved, sla.Breached, sla.Active };
+        MetricsReport report, IncidentReport incidents, IReadOnlyDictionary<string, IReadOnlyList<ClientIncident>>? hits) =>
+        JsonSerializer.Serialize(MetricsDocument.Build(report, incidents, hits), JsonOutput.Options) + Environment.NewLine;
 
     internal static string Text(
         MetricsReport report, IncidentReport incidents, IReadOnlyDictionary<string, IReadOnlyList<ClientIncident>>? hits = null)
@@ -158,7 +116,7 @@ internal static class MetricsCommand
         foreach (var g in report.Groups)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"{Clip(g.Key, 20),-20} {g.TicketsCreated,8:N0} {g.TicketsSolved,7:N0}   {Cell(g, "csat_pct", g.Csat.Percent),6} ({g.Csat.Total,5:N0})  {Cell(g, "nps", g.Nps.Score),6} ({g.Nps.Responses,4:N0})  {Cell(g, "fcr_pct", g.FirstContactResolution.Percent),6}  {Cell(g, "sla_first_response_pct", g.SlaFirstResponse.Percent),9}  {Cell(g, "sla_resolution_pct", g.SlaResolution.Percent),9}  {Cell(g, "escalation_pct", g.Escalations.Percent),6}  {Pct(g.Reopens.Percent),8}  {g.Backlog.Open,7:N0}");
+                $"{Figures.Clip(g.Key, 20),-20} {g.TicketsCreated,8:N0} {g.TicketsSolved,7:N0}   {Figures.Cell(g, "csat_pct", g.Csat.Percent),6} ({g.Csat.Total,5:N0})  {Figures.Cell(g, "nps", g.Nps.Score),6} ({g.Nps.Responses,4:N0})  {Figures.Cell(g, "fcr_pct", g.FirstContactResolution.Percent),6}  {Figures.Cell(g, "sla_first_response_pct", g.SlaFirstResponse.Percent),9}  {Figures.Cell(g, "sla_resolution_pct", g.SlaResolution.Percent),9}  {Figures.Cell(g, "escalation_pct", g.Escalations.Percent),6}  {Figures.Pct(g.Reopens.Percent),8}  {g.Backlog.Open,7:N0}");
         }
         var missed = report.Groups.SelectMany(g => g.Targets.Where(t => t.Met == false).Select(t => (g.Key, t))).ToList();
         if (missed.Count > 0)
@@ -185,20 +143,4 @@ internal static class MetricsCommand
         IncidentsOutput.AppendText(text, incidents);
         return text.ToString();
     }
-
-    private static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
-
-    // A figure with a target keeps the places that decide it (94.97 against >= 95 is never printed as 95.00).
-    private static double? Figure(QualityMetrics group, string metric, double? value) =>
-        group.Targets.FirstOrDefault(t => t.Metric == metric) is { Actual: not null } check ? Decisive(check) : Round(value);
-
-    private static double? Decisive(TargetCheck check) =>
-        check.Actual is null ? null : double.Parse(check.Shown(2), CultureInfo.InvariantCulture);
-
-    private static string Pct(double? value) => value is { } v ? v.ToString("F1", CultureInfo.InvariantCulture) : TargetCheck.NotMeasured;
-
-    private static string Cell(QualityMetrics group, string metric, double? value) =>
-        group.Targets.FirstOrDefault(t => t.Metric == metric) is { } check ? check.Shown() : Pct(value);
-
-    private static string Clip(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 }

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
-using SupportLens.Web.SampleData;
+using SupportLens.SampleData;
 
 namespace SupportLens.Web.Cli;
 

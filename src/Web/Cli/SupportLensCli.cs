@@ -11,8 +11,9 @@ internal static class SupportLensCli
     internal const int Failed = 1;
     internal const int BadUsage = 2;
 
-    internal static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider time)
+    internal static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider time, TextReader? input = null)
     {
+        input ??= Console.In;
         var root = new RootCommand("SupportLens: support analytics and QA reporting (CSAT, NPS, FCR, SLA, forecasts, client health).");
         root.Subcommands.Add(DemoCommand.Create(output, error, time));
         root.Subcommands.Add(DbCommand.Create(output, time));
@@ -20,6 +21,9 @@ internal static class SupportLensCli
         root.Subcommands.Add(MetricsCommand.Create(output, error, time));
         root.Subcommands.Add(RefreshCommand.Create(output, time));
         root.Subcommands.Add(SampleDataCommand.Create(output));
+        root.Subcommands.Add(ServeCommand.Create(output, time));
+        root.Subcommands.Add(UsersCommand.Create(output, input, time));
+        root.Subcommands.Add(TokensCommand.Create(output, time));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,11 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
+using SupportLens.Analytics.Accounts;
+using SupportLens.Analytics.Clients;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Horizon;
 using SupportLens.Analytics.Incidents;
 using SupportLens.Analytics.Metrics;
 using SupportLens.Analytics.Refresh;
+using SupportLens.Analytics.Sla;
 using SupportLens.Ingest;
 using SupportLens.Storage;
+using SupportLens.Web.Auth;
 
 namespace SupportLens.Web.Composition;
 
@@ -29,6 +33,10 @@ public static class SupportLensServices
         services.AddSingleton(provider => new RefreshService(
             provider.GetRequiredService<Warehouse>(), DerivedTables.All(provider.GetRequiredService<SupportLensSettings>(), time), time));
         services.AddSingleton(provider => new Ingestor(provider.GetRequiredService<Warehouse>(), time));
+        services.AddSingleton(provider => new ClientDirectory(provider.GetRequiredService<Warehouse>()));
+        services.AddSingleton(provider => new SlaDueSoon(provider.GetRequiredService<Warehouse>()));
+        services.AddSingleton(provider => new AccountStore(provider.GetRequiredService<Warehouse>()));
+        services.AddSingleton(provider => new UserDirectory(provider.GetRequiredService<AccountStore>(), time));
         return services;
     }
 }

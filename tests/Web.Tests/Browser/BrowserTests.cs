@@ -1,0 +1,122 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace SupportLens.Web.Tests.Browser;
+
+/// <summary>
+/// The dashboards in a real browser: every page opens (screenshots at laptop and phone widths, no page wider than the
+/// phone), a filter changed in the form is a URL that reopens the same view, a bad upload shows its quarantined rows, and
+/// a success manager is refused another manager's client.
+/// </summary>
+public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    public static TheoryData<string, string> Pages => new()
+    {
+        { "overview", "/" },
+        { "quality", "/quality" },
+        { "sla", "/sla" },
+        { "incidents", "/incidents" },
+        { "ingest", "/ingest" },
+        { "users", "/users" },
+        { "overview-by-client", "/?by=client" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Every_page_opens_and_fits_a_laptop_and_a_phone(string name, string path)
+    {
+        Directory.CreateDirectory(BrowserFixture.ScreenshotDirectory);
+        foreach (var (device, width, height) in new[] { ("laptop", 1366, 768), ("phone", 390, 844) })
+        {
+            var page = await fixture.SignedIn("admin", width, height);
+            var response = await page.GotoAsync(path);
+            Assert.Equal(200, response!.Status);
+            await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+            Assert.Equal(0, await page.Locator("text=Something went wrong").CountAsync());
+            // Nothing wider than the screen: wide tables scroll inside their own box.
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Assert.True(overflow <= 0, $"{name} at {width}px is {overflow}px wider than the screen");
+            var file = Path.Combine(BrowserFixture.ScreenshotDirectory, $"{name}-{device}.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+            Assert.True(new FileInfo(file).Length > 10_000, file);
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_filter_changed_in_the_form_is_a_url_that_reopens_the_same_view()
+    {
+        var page = await fixture.SignedIn("admin");
+        await page.GotoAsync("/quality?month=2026-10");
+        await page.Locator("select[name=tier]").SelectOptionAsync("business");
+        await page.Locator("select[name=channel]").SelectOptionAsync("chat");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("tier=business"));
+        Assert.Contains("channel=chat", page.Url);
+        var figures = await page.Locator("table.figures tbody").InnerTextAsync();
+        var shared = await page.GetByRole(AriaRole.Link, new() { Name = "Link to this view" }).GetAttributeAsync("href");
+        Assert.Contains("tier=business", shared);
+
+        // Someone else opens the shared link: same filter in the form, same figures.
+        var other = await fixture.SignedIn("admin");
+        await other.GotoAsync(shared!);
+        Assert.Equal("business", await other.Locator("select[name=tier]").InputValueAsync());
+        Assert.Equal("chat", await other.Locator("select[name=channel]").InputValueAsync());
+        Assert.Equal(figures, await other.Locator("table.figures tbody").InnerTextAsync());
+        await page.Context.CloseAsync();
+        await other.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_chart_shows_each_value_on_hover_and_downloads_its_csv()
+    {
+        var page = await fixture.SignedIn("admin");
+        await page.GotoAsync("/quality?month=2026-10");
+        var value = page.Locator("figure#quality-trend svg .chart-values [data-series='CSAT'][data-label^='2026-10']");
+        await value.HoverAsync();
+        var title = await value.Locator("title").TextContentAsync();
+        Assert.Matches(@"^CSAT · 2026-10.*: \d+\.\d %$", title);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Data as CSV" }).ClickAsync());
+        Assert.Equal("quality-trend-2026-10-01-2026-10-31.csv", download.SuggestedFilename);
+        var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.StartsWith("series,label,value", csv);
+        Assert.Contains("CSAT,2026-10", csv);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_bad_upload_shows_its_quarantined_rows_and_why()
+    {
+        var page = await fixture.SignedIn("admin");
+        await page.GotoAsync("/ingest");
+        var csv = "ticket_id,client_id,created_at,channel,status\nB1,C-001,2026-10-30T10:00:00Z,email,open\nB2,C-001,2026-10-30T11:00:00Z,carrier-pigeon,open\n";
+        await page.Locator("input[name=Upload]").SetInputFilesAsync(new FilePayload { Name = "bad-tickets.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+        await page.Locator("select[name=Kind]").SelectOptionAsync("tickets");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and load" }).ClickAsync();
+        var result = page.Locator("#result");
+        await Assertions.Expect(result).ToContainTextAsync("1 quarantined");
+        await Assertions.Expect(result.Locator("table.quarantine")).ToContainTextAsync("carrier-pigeon");
+        await Assertions.Expect(result.Locator("table.quarantine")).ToContainTextAsync("channel must be one of");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "ingest-quarantine-laptop.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_success_manager_sees_their_clients_and_is_refused_another()
+    {
+        var page = await fixture.SignedIn(BrowserFixture.SuccessManager);
+        await page.GotoAsync("/?by=client");
+        var rows = await page.Locator("table.figures tbody tr th a").AllAsync();
+        Assert.NotEmpty(rows);
+        var own = await rows[0].GetAttributeAsync("title");
+        // C-002 belongs to Grace Whitfield, not to Sofia Marquez.
+        var response = await page.GotoAsync("/?client=C-002");
+        Assert.Equal(403, response!.Status);
+        Assert.Contains("/forbidden", page.Url);
+        await Assertions.Expect(page.Locator("article.status")).ToContainTextAsync("A success manager sees only their own clients");
+        var ownResponse = await page.GotoAsync($"/?client={own}");
+        Assert.Equal(200, ownResponse!.Status);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "success-manager-laptop.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+}
