@@ -325,7 +325,11 @@ public sealed class TableAppender : IDisposable
         {
             throw Error($"more values than the {_columns.Length} columns of {_table}");
         }
-        _row ??= _native.CreateRow();
+        if (_row is null)
+        {
+            // Starting a row may flush a full chunk to the table, where DuckDB checks its constraints.
+            Native(() => _row = _native.CreateRow());
+        }
         return _columns[_column];
     }
 
