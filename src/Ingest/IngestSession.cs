@@ -25,6 +25,7 @@ public sealed class IngestSession : IDisposable
     private readonly DateTimeZone _zone;
     private readonly WarehouseConnection _connection;
     private readonly MemoryBound _memory;
+    private readonly SmallFileThreads _threads;
     private readonly LoadTarget _target;
 
     internal IngestSession(Warehouse warehouse, TimeProvider time, IngestRequest request, string? memoryLimit)
@@ -44,6 +45,7 @@ public sealed class IngestSession : IDisposable
             _connection.Dispose();
             throw;
         }
+        _threads = new SmallFileThreads(_connection);
         _target = new LoadTarget(_connection, _schema);
     }
 
@@ -73,6 +75,7 @@ public sealed class IngestSession : IDisposable
             return Rejected(input, started, clock, 0, 0, damage, [new IngestError(0, null, null, damage)]);
         }
 
+        _threads.Before(small: input.Bytes < RowPipeline.ParallelBytes);
         // Straight into the table while no row names a stored id (or one twice); else staged and merged.
         var direct = !_request.Strict && _target.DirectColumns is not null;
         while (true)
@@ -93,6 +96,7 @@ public sealed class IngestSession : IDisposable
     {
         try
         {
+            _threads.Dispose();
             _memory.Dispose();
         }
         finally
