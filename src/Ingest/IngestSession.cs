@@ -177,7 +177,7 @@ public sealed class IngestSession : IDisposable
             var (status, note) = rejected > 0 && counts.Staged == 0
                 ? (IngestReport.AllRejected, $"every row was rejected ({rejected} of {read}): nothing loaded; see the errors or `supportlens ingest quarantine {batchId}`")
                 : (IngestReport.LoadedStatus, null);
-            BatchLog.Write(_connection, new BatchEntry(batchId, _request.Kind.Name(), _profile.Name, file, input.Sha256, started, _time.GetUtcNow(),
+            BatchLog.Write(_connection, _target.Layout(BatchLog.Table), new BatchEntry(batchId, _request.Kind.Name(), _profile.Name, file, input.Sha256, started, _time.GetUtcNow(),
                 duration, status, read, counts.Staged, rejected, filtered, note));
             var listed = rejected > 0 ? BatchLog.Errors(_connection, batchId, IngestReport.MaxErrors) : [];
             Commit(transaction, direct);
@@ -230,7 +230,7 @@ public sealed class IngestSession : IDisposable
         message = Echo.Value(message, Echo.MaxMessageChars);
         var batchId = BatchLog.NextId(_connection);
         var duration = (long)_time.GetElapsedTime(clock).TotalMilliseconds;
-        BatchLog.Write(_connection, new BatchEntry(batchId, _request.Kind.Name(), _profile.Name, file, input.Sha256, started, _time.GetUtcNow(),
+        BatchLog.Write(_connection, _target.Layout(BatchLog.Table), new BatchEntry(batchId, _request.Kind.Name(), _profile.Name, file, input.Sha256, started, _time.GetUtcNow(),
             duration, IngestReport.RejectedStatus, read, 0, rejected, 0, message));
         BatchLog.AddErrors(_connection, batchId, errors);
         transaction.Commit();
