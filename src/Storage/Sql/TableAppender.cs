@@ -327,8 +327,15 @@ public sealed class TableAppender : IDisposable
         }
         if (_row is null)
         {
-            // Starting a row may flush a full chunk to the table, where DuckDB checks its constraints.
-            Native(() => _row = _native.CreateRow());
+            try
+            {
+                _row = _native.CreateRow();
+            }
+            catch (DuckDBException e)
+            {
+                // Starting a row may flush a full chunk to the table, where DuckDB checks its constraints.
+                throw new WarehouseException($"Cannot append to {_table} (up to row {RowsAppended + 1}): {e.Message}", null, e);
+            }
         }
         return _columns[_column];
     }
