@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests drive for real: poppler-utils (pdftotext, pdftoppm read PDFs back), chromium
 # (browser tests; never a downloaded browser) with fonts-liberation (the pages' metrics), postgresql (the two-node jobs
-# test), python3-aiosmtpd (a real SMTP sink).
+# test; a private cluster is started by the test fixture).
 # Installs only what is missing, so it costs nothing once a machine has them.
 set -euo pipefail
 needed=()
@@ -9,7 +9,6 @@ command -v pdftotext >/dev/null 2>&1 || needed+=(poppler-utils)
 command -v chromium >/dev/null 2>&1 || needed+=(chromium)
 [ -d /usr/share/fonts/truetype/liberation ] || [ -d /usr/share/fonts/truetype/liberation2 ] || needed+=(fonts-liberation)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || needed+=(postgresql)
-/usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || needed+=(python3-aiosmtpd)
 [ ${#needed[@]} -eq 0 ] && exit 0
 echo "Installing test dependencies: ${needed[*]}" >&2
 sudo=""

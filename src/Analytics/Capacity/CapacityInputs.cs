@@ -10,8 +10,8 @@ public sealed record DailyContacts(LocalDate Date, double Contacts);
 /// <summary>
 /// Everything a capacity plan needs, as plain values: the daily forecast per channel, how each channel turns
 /// into work, the share of a day's contacts in each hour (24 values in the reporting time zone, summing to 1;
-/// null spreads the day evenly), the roster's shifts and the shrinkage (the share of paid time not spent on
-/// contacts: breaks, training, meetings, absence).
+/// null spreads the day evenly; a channel in <see cref="ChannelHourlyShares"/> uses its own), the roster's shifts and
+/// the shrinkage (the share of paid time not spent on contacts: breaks, training, meetings, absence).
 /// </summary>
 public sealed record CapacityInputs(
     IReadOnlyList<ChannelForecast> Forecasts,
@@ -19,7 +19,8 @@ public sealed record CapacityInputs(
     IReadOnlyList<Shift> Shifts,
     double Shrinkage,
     string ReportingTimeZone = "America/New_York",
-    IReadOnlyList<double>? HourlyShares = null)
+    IReadOnlyList<double>? HourlyShares = null,
+    IReadOnlyDictionary<string, IReadOnlyList<double>>? ChannelHourlyShares = null)
 {
     public CapacityInputs Validate()
     {
@@ -28,9 +29,12 @@ public sealed record CapacityInputs(
             throw new ArgumentOutOfRangeException(nameof(Shrinkage), Shrinkage, "shrinkage must be in [0, 1).");
         }
 
-        if (HourlyShares is { } shares && (shares.Count != 24 || shares.Any(s => s < 0) || Math.Abs(shares.Sum() - 1) > 1e-6))
+        foreach (var shares in (ChannelHourlyShares?.Values ?? []).Prepend(HourlyShares))
         {
-            throw new ArgumentException("hourly shares must be 24 non-negative values that sum to 1.", nameof(HourlyShares));
+            if (shares is not null && (shares.Count != 24 || shares.Any(s => s < 0) || Math.Abs(shares.Sum() - 1) > 1e-6))
+            {
+                throw new ArgumentException("hourly shares must be 24 non-negative values that sum to 1.", nameof(HourlyShares));
+            }
         }
 
         foreach (var forecast in Forecasts)

@@ -96,12 +96,13 @@ public sealed class CapacityPlanner
         foreach (var forecast in inputs.Forecasts)
         {
             var byHour = result.TryGetValue(forecast.Channel, out var existing) ? existing : result[forecast.Channel] = [];
+            var profile = inputs.ChannelHourlyShares?.GetValueOrDefault(forecast.Channel) ?? shares;
             foreach (var day in forecast.Days)
             {
                 for (var h = 0; h < 24; h++)
                 {
                     var key = day.Date.At(new LocalTime(h, 0));
-                    byHour[key] = byHour.GetValueOrDefault(key) + day.Contacts * shares[h];
+                    byHour[key] = byHour.GetValueOrDefault(key) + day.Contacts * profile[h];
                 }
             }
         }

@@ -14,7 +14,11 @@ public sealed record ClientInfo(
     DateOnly? ContractStart,
     DateOnly? RenewalDate,
     decimal? Mrr,
-    DateOnly? ChurnedOn);
+    DateOnly? ChurnedOn)
+{
+    /// <summary>On the books that day: contract started (or start unknown) and not yet churned (the health scores' rule).</summary>
+    public bool IsActiveOn(DateOnly day) => (ContractStart is not { } start || start <= day) && (ChurnedOn is not { } churned || churned > day);
+}
 
 /// <summary>The clients table: the list, one client, and a success manager's book.</summary>
 public sealed class ClientDirectory(Warehouse warehouse)

@@ -43,6 +43,34 @@ internal static class DefaultSettingsDocument
                 ["4"] = new() { InitialResponse = "24h", Resolution = "168h" },
             },
         },
+        Forecast = ForecastDocument.Defaults(),
+        Capacity = CapacityDocument.Defaults(),
+        Health = HealthSectionDocument.From(Health.HealthSettings.Default),
+        Risk = RiskSectionDocument.From(Risk.RiskSettings.Default),
+        Jobs = Jobs(),
+    };
+
+
+    /// <summary>The jobs section's defaults: what an absent "jobs" section or key means.</summary>
+    public static Jobs.JobsDocument Jobs() => new()
+    {
+        Enabled = true,
+        TimeZone = "America/New_York",
+        // Refresh at night; the week's quality reports on Monday and the month's pack on the 1st, both after it.
+        Schedules = new() { Refresh = "0 2 * * *", WeeklyQuality = "0 6 * * 1", MonthlyReports = "0 6 1 * *" },
+        CatchUpMaxPeriods = 3,
+        Retry = new() { FirstDelay = "1m", MaxDelay = "6h" },
+        Storage = new() { Kind = "sqlite", ConnectionStringEnv = "SUPPORTLENS_JOBS_POSTGRES" },
+        Smtp = new()
+        {
+            Host = "",
+            Port = 587,
+            Tls = "starttls",
+            User = "",
+            PasswordEnv = "SUPPORTLENS_SMTP_PASSWORD",
+            From = "SupportLens <supportlens@localhost>",
+        },
+        Recipients = new() { Executives = [], Qa = [], SuccessManagers = [] },
     };
 
     // The plan's "satisfaction x/10" reads as CSAT 10·x %, and its FCR targets happen to be the same numbers.

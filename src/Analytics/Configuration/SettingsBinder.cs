@@ -11,7 +11,7 @@ namespace SupportLens.Analytics.Configuration;
 /// Turns a <see cref="SettingsDocument"/> into <see cref="SupportLensSettings"/>, collecting every problem with its key
 /// path (tiers.business.first_response: ...) so that one run of a broken file shows them all.
 /// </summary>
-internal sealed class SettingsBinder
+internal sealed partial class SettingsBinder
 {
     private readonly List<string> _errors = [];
 
@@ -64,12 +64,24 @@ internal sealed class SettingsBinder
         }
 
         var targets = BindTargets("targets", doc.Targets, tierTargets.ToImmutable());
-        if (_errors.Count > 0 || reportingZone is null || targets is null)
+        var health = HealthSection.Bind(doc.Health, _errors);
+        var risk = RiskSection.Bind(doc.Risk, _errors);
+        var forecast = BindForecast("forecast", doc.Forecast, holidaySets);
+        var capacity = BindCapacity("capacity", doc.Capacity);
+        var jobs = BindJobs("jobs", doc.Jobs);
+        if (_errors.Count > 0 || reportingZone is null || targets is null || health is null || risk is null || forecast is null || capacity is null
+            || jobs is null)
         {
             return null;
         }
 
-        return new SupportLensSettings(doc, reportingZone, holidaySets, calendars, new SlaPolicySet(policies), targets);
+        return new SupportLensSettings(doc, reportingZone, holidaySets, calendars, new SlaPolicySet(policies), targets, jobs)
+        {
+            Forecast = forecast,
+            Capacity = capacity,
+            Health = health,
+            Risk = risk,
+        };
     }
 
     private HolidaySet? BindHolidaySet(string path, string name, HolidaySetDocument? doc)

@@ -14,6 +14,21 @@ internal sealed class SettingsDocument
     public Dictionary<string, TierDocument>? Tiers { get; set; }
 
     public TargetsDocument? Targets { get; set; }
+
+    /// <summary>Optional: absent means <see cref="Forecasting.ForecastSettings.Default"/>.</summary>
+    public ForecastDocument? Forecast { get; set; }
+
+    /// <summary>Optional: absent means <see cref="Capacity.CapacitySettings.Default"/>.</summary>
+    public CapacityDocument? Capacity { get; set; }
+
+    /// <summary>Optional, as is each of its keys: an absent one takes its default (<see cref="DefaultSettingsDocument.Jobs"/>).</summary>
+    public Jobs.JobsDocument? Jobs { get; set; }
+
+    /// <summary>Optional (HealthSection.cs); absent = the defaults.</summary>
+    public HealthSectionDocument? Health { get; set; }
+
+    /// <summary>Optional (RiskSection.cs); absent = the defaults.</summary>
+    public RiskSectionDocument? Risk { get; set; }
 }
 
 internal sealed class HolidaySetDocument

@@ -14,6 +14,8 @@ internal static class SettingsJson
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         WriteIndented = true,
+        // The file is read by people, not embedded in HTML: "SupportLens <reports@example.com>" stays as written.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static JsonDocumentOptions DocumentOptions { get; } = new()

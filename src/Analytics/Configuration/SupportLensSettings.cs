@@ -1,13 +1,16 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using NodaTime;
+using SupportLens.Analytics.Configuration.Jobs;
+using SupportLens.Analytics.Health;
+using SupportLens.Analytics.Risk;
 using SupportLens.Analytics.Sla;
 
 namespace SupportLens.Analytics.Configuration;
 
 /// <summary>
-/// SupportLens's configuration: reporting time zone, holiday sets, business calendars, SLA policies per tier and the
-/// scorecard targets. <see cref="Default"/> is the support plan; <see cref="Load"/> reads a supportlens.json
+/// SupportLens's configuration: reporting time zone, holiday sets, business calendars, SLA policies per tier, the
+/// scorecard targets and the scheduled jobs. <see cref="Default"/> is the support plan; <see cref="Load"/> reads a supportlens.json
 /// (README "Configuration") and refuses an invalid one with every problem named by its key path.
 /// </summary>
 public sealed class SupportLensSettings
@@ -20,7 +23,8 @@ public sealed class SupportLensSettings
         ImmutableDictionary<string, HolidaySet> holidaySets,
         ImmutableDictionary<string, BusinessCalendar> calendars,
         SlaPolicySet slaPolicies,
-        QualityTargets targets)
+        QualityTargets targets,
+        JobsSettings jobs)
     {
         _document = document;
         ReportingTimeZone = reportingTimeZone;
@@ -28,6 +32,7 @@ public sealed class SupportLensSettings
         Calendars = calendars;
         SlaPolicies = slaPolicies;
         Targets = targets;
+        Jobs = jobs;
     }
 
     /// <summary>The support plan's defaults (DESIGN.md §4); config/supportlens.json says the same.</summary>
@@ -43,6 +48,21 @@ public sealed class SupportLensSettings
     public SlaPolicySet SlaPolicies { get; }
 
     public QualityTargets Targets { get; }
+
+    /// <summary>Forecast horizon, backtest origins, models and spike scoring (the optional <c>forecast</c> section).</summary>
+    public Forecasting.ForecastSettings Forecast { get; init; } = Analytics.Forecasting.ForecastSettings.Default;
+
+    /// <summary>Service levels, handle times, occupancy, shrinkage and the roster (the optional <c>capacity</c> section).</summary>
+    public Capacity.CapacitySettings Capacity { get; init; } = Analytics.Capacity.CapacitySettings.Default;
+
+    /// <summary>How client health is scored: the optional `health` section, else <see cref="HealthSettings.Default"/>.</summary>
+    public HealthSettings Health { get; internal init; } = HealthSettings.Default;
+
+    /// <summary>How churn risk is trained and read: the optional `risk` section, else <see cref="RiskSettings.Default"/>.</summary>
+    public RiskSettings Risk { get; internal init; } = RiskSettings.Default;
+
+    /// <summary>Schedules, job storage, SMTP and recipients of the scheduled reports.</summary>
+    public JobsSettings Jobs { get; }
 
     /// <exception cref="SettingsException">The file is not valid JSON or not a valid configuration.</exception>
     public static SupportLensSettings Load(string path)

@@ -10,9 +10,10 @@ public sealed record ForecastPoint(LocalDate Date, double Value, double? Lo80, d
 
 /// <summary>
 /// The forecast of one series: the chosen model (or combination), its mean MASE over the backtest origins
-/// (null when the history allowed no backtest), and the points.
+/// (null when the history allowed no backtest), the points, and the seasonal naive baseline's MASE over the same
+/// origins (what the chosen model has to beat).
 /// </summary>
-public sealed record SeriesForecast(string Key, string Model, double? BacktestMase, IReadOnlyList<ForecastPoint> Points);
+public sealed record SeriesForecast(string Key, string Model, double? BacktestMase, IReadOnlyList<ForecastPoint> Points, double? SeasonalNaiveMase = null);
 
 /// <summary>
 /// Share of held-out values inside the intervals: the latest backtest window, forecast and judged with model

@@ -54,6 +54,7 @@ public sealed class VolumeForecaster
             DefaultCandidate: combinations[^1].Name,
             SwitchMargin: _options.SwitchMargin));
         var result = engine.Run(series.Select(s => SeriesHistory.Of(s, _options.Holidays)).ToArray());
+        var origins = Enumerable.Range(0, _options.Origins).ToArray();
 
         var forecasts = series.Select((s, i) =>
         {
@@ -65,7 +66,8 @@ public sealed class VolumeForecaster
                 outcome.Bands?.Hi80[h],
                 outcome.Bands?.Lo95[h],
                 outcome.Bands?.Hi95[h])).ToArray();
-            return new SeriesForecast(s.Key, outcome.Model, outcome.BacktestMase, points);
+            return new SeriesForecast(s.Key, outcome.Model, outcome.BacktestMase, points,
+                result.Backtest[i].MeanMase(SeasonalNaive.ModelName, origins));
         }).ToArray();
         var coverage = result.HoldoutCoverage;
         return new ForecastRun(generatedAt, frequency, _options.Horizon, forecasts,

@@ -6,6 +6,7 @@ namespace SupportLens.Analytics.Health;
 /// <summary>
 /// A client as the clients export describes it (DESIGN.md §3): what retention, renewal proximity and the churn labels
 /// are computed from. <see cref="RenewalDate"/> is the latest known renewal; contracts are taken to renew yearly on it.
+/// <see cref="Name"/> is for people to read, never a key.
 /// </summary>
 public sealed record ClientAccount(
     string ClientId,
@@ -14,7 +15,8 @@ public sealed record ClientAccount(
     LocalDate? ContractStart = null,
     LocalDate? RenewalDate = null,
     decimal? Mrr = null,
-    LocalDate? ChurnedOn = null)
+    LocalDate? ChurnedOn = null,
+    string? Name = null)
 {
     /// <summary>A client is active from its contract start (or always, when that is unknown) until the day it churns.</summary>
     public bool IsActiveOn(LocalDate day) =>

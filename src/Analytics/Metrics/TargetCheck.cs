@@ -5,6 +5,9 @@ public enum TargetDirection
 {
     AtLeast,
     Below,
+
+    /// <summary>Strictly more than the target, where the plan says "&gt;" (retention &gt; 95 %).</summary>
+    Above,
 }
 
 /// <summary>
@@ -13,9 +16,16 @@ public enum TargetDirection
 /// </summary>
 public sealed record TargetCheck(string Metric, double? Actual, double Target, TargetDirection Direction)
 {
-    public bool? Met => Actual is { } a ? (Direction == TargetDirection.AtLeast ? a >= Target : a < Target) : null;
+    public bool? Met => Actual is { } a ? IsMet(a, Target, Direction) : null;
 
-    public double? Margin => Actual is { } a ? (Direction == TargetDirection.AtLeast ? a - Target : Target - a) : null;
+    public double? Margin => Actual is { } a ? (Direction == TargetDirection.Below ? Target - a : a - Target) : null;
+
+    private static bool IsMet(double value, double target, TargetDirection direction) => direction switch
+    {
+        TargetDirection.AtLeast => value >= target,
+        TargetDirection.Above => value > target,
+        _ => value < target,
+    };
 
     /// <summary>
     /// The figure as text with at least <paramref name="decimals"/> places, and more where rounding would contradict the
@@ -29,7 +39,7 @@ public sealed record TargetCheck(string Metric, double? Actual, double Target, T
     /// <summary><paramref name="value"/> rounded to the fewest places, at least <paramref name="decimals"/>, that keep its verdict.</summary>
     public static string Decisive(double value, double target, TargetDirection direction, int decimals = 1)
     {
-        bool Met(double v) => direction == TargetDirection.AtLeast ? v >= target : v < target;
+        bool Met(double v) => IsMet(v, target, direction);
         var places = decimals;
         // Up to six places; beyond that the difference is below anything a person reads as a percentage.
         while (places < 6 && Met(Math.Round(value, places)) != Met(value))

@@ -1,4 +1,7 @@
+using SupportLens.Analytics.Anomalies;
 using SupportLens.Analytics.Configuration;
+using SupportLens.Analytics.Forecasting;
+using SupportLens.Analytics.Health.Daily;
 using SupportLens.Analytics.Horizon;
 using SupportLens.Analytics.Sla;
 
@@ -11,5 +14,8 @@ public static class DerivedTables
     [
         new DataHorizonTable(time),
         new SlaLedger(new SlaClock(settings.SlaPolicies), time),
+        new ForecastTable(settings.Forecast, settings.ReportingTimeZone, time),
+        new SpikeTable(settings.Forecast, settings.ReportingTimeZone, time),
+        new ClientHealthTable(settings, time),
     ];
 }

@@ -70,9 +70,10 @@ public sealed class ChurnRiskModel
         {
             var note =
                 Invariant($"{labelled.Events} churned {(labelled.Events == 1 ? "client" : "clients")} in the labelled history, fewer than ") +
-                Invariant($"{settings.MinimumChurnEvents}: too few to train a model. At-risk flags come from health rules (red, or ") +
-                Invariant($"down {settings.FallingFastPoints} points or more beyond the book's median change over {health.TrendDays} days) ") +
-                "and carry no probability.";
+                Invariant($"{settings.MinimumChurnEvents}: too few to train a model. At-risk flags come from health rules (red; ") +
+                Invariant($"down {settings.FallingFastPoints} points or more beyond the book's median change over {health.TrendDays} days") +
+                (settings.RenewalWindowDays > 0 ? Invariant($"; or not green with a renewal within {settings.RenewalWindowDays} days") : "") +
+                ") and carry no probability.";
             return new ChurnRiskModel(settings, features, null, Card(RiskMethod.HealthRules, null, null, [], note));
         }
 
@@ -135,15 +136,25 @@ public sealed class ChurnRiskModel
     private ClientRisk HealthRules(ChurnSnapshot s, double bookChange)
     {
         var health = s.Health;
-        var atRisk = health.Band == HealthBand.Red || health.Trend?.Change - bookChange <= -_settings.FallingFastPoints;
-        return new ClientRisk(
-            s.ClientId,
-            s.AsOf,
-            null,
-            atRisk,
-            RiskMethod.HealthRules,
-            [.. health.Drivers.Take(_settings.MaximumDrivers).Select(d => new RiskDriver(d.Component.Key(), d.PointsLost, d.Text))]);
+        var renewing = RenewsUnhappy(s);
+        var atRisk = health.Band == HealthBand.Red || health.Trend?.Change - bookChange <= -_settings.FallingFastPoints || renewing;
+        var drivers = health.Drivers.Select(d => new RiskDriver(d.Component.Key(), d.PointsLost, d.Text)).ToList();
+        // When the coming renewal is a reason for the flag, it is said first.
+        if (renewing && health.Components.Single(c => c.Component == HealthComponent.RenewalProximity) is { Text: { } text } renewal
+            && drivers.All(d => d.Feature != HealthComponent.RenewalProximity.Key()))
+        {
+            drivers.Insert(0, new RiskDriver(HealthComponent.RenewalProximity.Key(), renewal.PointsLost, text));
+        }
+        return new ClientRisk(s.ClientId, s.AsOf, null, atRisk, RiskMethod.HealthRules, [.. drivers.Take(_settings.MaximumDrivers)]);
     }
+
+    /// <summary>Health below green and a renewal within <see cref="RiskSettings.RenewalWindowDays"/>: when an unhappy client can leave.</summary>
+    private bool RenewsUnhappy(ChurnSnapshot s) =>
+        _settings.RenewalWindowDays > 0
+        && s.Health.Band is HealthBand.Amber or HealthBand.Red
+        && s.Inputs.NextRenewal is { } renewal
+        && renewal >= s.AsOf
+        && Period.Between(s.AsOf, renewal, PeriodUnits.Days).Days <= _settings.RenewalWindowDays;
 
     /// <summary>Best AUC; within <see cref="RiskSettings.AucTieWithin"/> of it, lowest Brier; then candidate order.</summary>
     private static CrossValidationResult? Choose(ImmutableArray<CrossValidationResult> results, RiskSettings settings)

@@ -71,6 +71,7 @@ internal static class DemoCommand
             output.Write(MetricsCommand.Text(service.Compute(period, MetricsGrouping.Tier), incidents));
             output.WriteLine();
             output.WriteLine($"Next: ./supportlens metrics --month {month} --by client   (or --by channel|month|success-manager, --json)");
+            output.WriteLine("      ./supportlens health   (client health and churn risk, most at risk first; --client ID for one client)");
             return SupportLensCli.Done;
         });
         return command;

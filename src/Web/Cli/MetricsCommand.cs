@@ -125,7 +125,7 @@ internal static class MetricsCommand
             text.AppendLine("Missed targets:");
             foreach (var (key, t) in missed)
             {
-                var comparison = t.Direction == TargetDirection.AtLeast ? ">=" : "<";
+                var comparison = t.Direction switch { TargetDirection.AtLeast => ">=", TargetDirection.Above => ">", _ => "<" };
                 text.AppendLine(CultureInfo.InvariantCulture, $"  {key}: {t.Metric} {t.Shown()} (target {comparison} {t.Target:0.##}, off by {TargetCheck.Decisive(Math.Abs(t.Margin!.Value), 0, TargetDirection.Below, 2)})");
             }
         }

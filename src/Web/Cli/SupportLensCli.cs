@@ -18,7 +18,11 @@ internal static class SupportLensCli
         root.Subcommands.Add(DemoCommand.Create(output, error, time));
         root.Subcommands.Add(DbCommand.Create(output, time));
         root.Subcommands.Add(IngestCommand.Create(output, error, time));
+        root.Subcommands.Add(JobsCommand.Create(output, time));
         root.Subcommands.Add(MetricsCommand.Create(output, error, time));
+        root.Subcommands.Add(ForecastCommand.Create(output, error, time));
+        root.Subcommands.Add(CapacityCommand.Create(output, error, time));
+        root.Subcommands.Add(HealthCommand.Create(output, error, time));
         root.Subcommands.Add(RefreshCommand.Create(output, time));
         root.Subcommands.Add(SampleDataCommand.Create(output));
         root.Subcommands.Add(ServeCommand.Create(output, time));
@@ -56,7 +60,8 @@ internal static class SupportLensCli
             return BadUsage;
         }
         catch (Exception e) when (e is Storage.WarehouseUnavailableException or Storage.Schema.SchemaVersionException
-                                      or Analytics.Configuration.SettingsException or Storage.Sql.WarehouseException)
+                                      or Analytics.Configuration.SettingsException or Storage.Sql.WarehouseException
+                                      or Jobs.Hosting.JobStorageUnavailableException)
         {
             // The data directory or the configuration cannot be used: the message names the path and what to do.
             error.WriteLine($"supportlens: {e.Message}");

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using SupportLens.Analytics.Accounts;
+using SupportLens.Analytics.Capacity;
 using SupportLens.Analytics.Clients;
 using SupportLens.Analytics.Configuration;
+using SupportLens.Analytics.Forecasting;
+using SupportLens.Analytics.Health;
 using SupportLens.Analytics.Horizon;
 using SupportLens.Analytics.Incidents;
 using SupportLens.Analytics.Metrics;
@@ -30,6 +33,10 @@ public static class SupportLensServices
         services.AddSingleton(provider => new IncidentMetricsService(
             provider.GetRequiredService<Warehouse>(), provider.GetRequiredService<SupportLensSettings>(), time));
         services.AddSingleton(provider => new DataHorizons(provider.GetRequiredService<Warehouse>()));
+        services.AddSingleton(provider => new ForecastReader(provider.GetRequiredService<Warehouse>()));
+        services.AddSingleton(provider => new CapacityService(provider.GetRequiredService<Warehouse>(), provider.GetRequiredService<SupportLensSettings>()));
+        services.AddSingleton(provider => new ClientHealthService(
+            provider.GetRequiredService<Warehouse>(), provider.GetRequiredService<SupportLensSettings>()));
         services.AddSingleton(provider => new RefreshService(
             provider.GetRequiredService<Warehouse>(), DerivedTables.All(provider.GetRequiredService<SupportLensSettings>(), time), time));
         services.AddSingleton(provider => new Ingestor(provider.GetRequiredService<Warehouse>(), time));

@@ -8,6 +8,8 @@ using SupportLens.Web.Auth;
 using SupportLens.Web.Composition;
 using SupportLens.Web.Dashboard;
 
+using SupportLens.Web.Jobs;
+
 namespace SupportLens.Web.Hosting;
 
 /// <summary>
@@ -36,6 +38,7 @@ internal static class SupportLensWebApp
         builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = settings.MaxUploadBytes);
 
         builder.Services.AddSupportLens(settings.Options, settings.Time);
+        builder.Services.AddSupportLensJobs();
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<DashboardCache>();
         builder.Services.AddScoped<DashboardData>();
@@ -68,6 +71,7 @@ internal static class SupportLensWebApp
         app.MapRazorPages();
         app.MapSupportLensApis();
         app.MapOpenApi();
+        app.MapSupportLensJobs(Policies.Admin);
         return app;
     }
 

@@ -121,7 +121,8 @@ public sealed class ChurnRiskModelTests(ITestOutputHelper output)
         Assert.Equal(3, model.Card.ChurnEvents);
         Assert.Equal(
             "3 churned clients in the labelled history, fewer than 5: too few to train a model. At-risk flags come from health " +
-            "rules (red, or down 15 points or more beyond the book's median change over 30 days) and carry no probability.",
+            "rules (red; down 15 points or more beyond the book's median change over 30 days; or not green with a renewal within " +
+            "60 days) and carry no probability.",
             model.Card.Note);
         var changes = snapshots.Select(s => (double)s.Health.Trend!.Change).Order().ToList();
         // 18 clients (C-000 and C-001 have left): the mean of the two middle changes.
@@ -131,9 +132,15 @@ public sealed class ChurnRiskModelTests(ITestOutputHelper output)
         {
             Assert.Equal(RiskMethod.HealthRules, r.Method);
             Assert.Null(r.Probability);
-            var health = snapshots.Single(s => s.ClientId == r.ClientId).Health;
-            Assert.Equal(health.Band == HealthBand.Red || health.Trend!.Change - median <= -15, r.AtRisk);
-            Assert.Equal(health.Drivers.Select(d => d.Text), r.Drivers.Select(d => d.Text));
+            var snapshot = snapshots.Single(s => s.ClientId == r.ClientId);
+            var health = snapshot.Health;
+            var renewing = health.Band != HealthBand.Green && snapshot.Inputs.NextRenewal is { } renewal && renewal >= day && renewal <= day.PlusDays(60);
+            Assert.Equal(health.Band == HealthBand.Red || health.Trend!.Change - median <= -15 || renewing, r.AtRisk);
+            var renewalText = health.Components.Single(c => c.Component == HealthComponent.RenewalProximity).Text;
+            var expected = renewing && health.Drivers.All(d => d.Component != HealthComponent.RenewalProximity)
+                ? new[] { renewalText! }.Concat(health.Drivers.Select(d => d.Text)).Take(3)
+                : health.Drivers.Select(d => d.Text);
+            Assert.Equal(expected, r.Drivers.Select(d => d.Text));
         });
         // The last churner (2026-10-20) is red or falling fast by 2026-10-01.
         Assert.True(risks.Single(r => r.ClientId == "C-002").AtRisk);
@@ -165,6 +172,32 @@ public sealed class ChurnRiskModelTests(ITestOutputHelper output)
             var earlier = csat.Score(HealthScorerTests.Bare(day.PlusDays(-30), 84, 100) with { ClientId = client.ClientId });
             var inputs = HealthScorerTests.Bare(day, score - 10, 100) with { ClientId = client.ClientId };
             return new ChurnSnapshot(account, inputs, csat.Score(inputs, earlier));
+        }
+    }
+
+    [Theory]
+    // Amber (CSAT 74 % against 90 %: score 84 − 10 = 74 on the identity curve) renewing in 45 days: flagged, renewal said first.
+    [InlineData(64, 45, true)]
+    // Amber, but the renewal is 75 days away: beyond the 60-day window.
+    [InlineData(64, 75, false)]
+    // Green (score 90) renewing in 10 days: a happy client at renewal is not a flag.
+    [InlineData(80, 10, false)]
+    public void Under_health_rules_an_unhappy_client_near_its_renewal_is_flagged(int csatPct, int renewalInDays, bool flagged)
+    {
+        var history = new ChurnHistory(clients: 20, churners: 3);
+        var model = ChurnRiskModel.Train(history.Monthly(), ChurnHistory.DataEnd, RiskSettings.Default, HealthSettings.Default);
+        var day = new NodaTime.LocalDate(2026, 10, 1);
+        var scorer = new HealthScorer(HealthScorerTests.CsatOnly(), HealthFixtures.Targets);
+        var inputs = HealthScorerTests.Bare(day, csatPct, 100) with { ClientId = "C-005", NextRenewal = day.PlusDays(renewalInDays) };
+        var client = history.Clients[5] with { Tier = Analytics.Sla.SupportTier.Professional };
+
+        var risk = model.Assess([new ChurnSnapshot(client, inputs, scorer.Score(inputs))]).Single();
+
+        Assert.Equal(flagged, risk.AtRisk);
+        Assert.Equal(flagged, risk.Drivers.FirstOrDefault()?.Feature == "renewal_proximity");
+        if (flagged)
+        {
+            Assert.Equal($"Renewal in {renewalInDays} days ({day.PlusDays(renewalInDays):yyyy-MM-dd})", risk.Drivers[0].Text);
         }
     }
 

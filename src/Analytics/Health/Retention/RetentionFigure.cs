@@ -21,9 +21,10 @@ public sealed record RetentionFigure(
 
     public double? MrrRetentionPct => MrrAtStart == 0 ? null : (double)(100m * MrrRetained / MrrAtStart);
 
-    public TargetCheck ClientTarget => new("client_retention", ClientRetentionPct, TargetPct, TargetDirection.AtLeast);
+    // The plan says "Retention Rate: >95% annually": strictly above, so exactly 95 % misses.
+    public TargetCheck ClientTarget => new("client_retention", ClientRetentionPct, TargetPct, TargetDirection.Above);
 
-    public TargetCheck MrrTarget => new("mrr_retention", MrrRetentionPct, TargetPct, TargetDirection.AtLeast);
+    public TargetCheck MrrTarget => new("mrr_retention", MrrRetentionPct, TargetPct, TargetDirection.Above);
 }
 
 /// <summary>Retention over one period: all clients, per tier and per success manager (groups with nobody at the start are left out).</summary>
