@@ -1,51 +1,81 @@
 using System.Diagnostics;
 using System.Globalization;
-using SupportLens.Ingest;
+using System.Text;
+using SupportLens.SampleData.Scale;
 using SupportLens.Storage;
-using SupportLens.Storage.Sql;
 
 namespace SupportLens.Bench;
 
 /// <summary>
 /// Ingest of a generic tickets CSV (validation on, as `supportlens ingest` does) against DuckDB's own read_csv of the
-/// same file into the same table, in the same run. The ingest runs in a child process so that its peak RSS (VmHWM)
-/// is its own: not the generator's, not read_csv's. Budgets (DESIGN.md §9): ingest ≥ 0.5× read_csv rows/s; memory
-/// bounded (streaming).
+/// same file into the same table of an identical database, in the same run: a first load into an empty database, this
+/// month's export appended to a database that already holds tickets (N of them, and the 10 M-ticket set), and an export
+/// in which some tickets are already stored (merged; read_csv does INSERT OR REPLACE). Each ingest runs in a child
+/// process for its peak RSS. Budgets (DESIGN.md §9): ingest ≥ 0.5× read_csv rows/s for a first load and an append;
+/// memory bounded (streaming).
 /// </summary>
 internal static class IngestBench
 {
-    /// <summary>The hidden suite the parent starts: ingest clients then tickets into DATA and print one result line.</summary>
-    internal const string ChildSuite = "ingest-child";
+    private const string Source = "generic";
 
-    private const string ResultTag = "ingest-child-result";
+    /// <summary>One comparison: a database to start from, a file to load into it, and how read_csv loads it.</summary>
+    private sealed record Case(string Name, long BaseTickets, string File, bool Replace);
 
     internal static void Run(string[] args)
     {
-        var rows = args.Length >= 2 && args[0] == "--rows" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000_000;
+        var rows = Option(args, "--rows", 1_000_000);
+        var bigBase = Option(args, "--base", 10_000_000);
         var work = Path.Combine(Path.GetTempPath(), "supportlens-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);
         try
         {
             var clock = Stopwatch.StartNew();
-            var (clients, tickets) = ScaledSample.WriteFiles(work, rows);
+            var files = Path.Combine(work, "files");
+            var (clients, tickets) = ScaledSample.WriteFiles(files, rows);
+            // This month's export: tickets the database has not seen (the same rows under new ids)...
+            var fresh = Rewrite(tickets, Path.Combine(files, "new-tickets.csv"), _ => false);
+            // ...and one in which every 100th ticket is one already stored, updated a day later (merged, not added).
+            var updates = Rewrite(tickets, Path.Combine(files, "with-updates.csv"), row => row % 100 == 0);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ingest: {rows:N0} sample tickets (sample-data --scale), generic CSV {new FileInfo(tickets).Length / 1024.0 / 1024.0:F1} MB (written in {clock.Elapsed.TotalSeconds:F1} s), " +
-                $"{Environment.ProcessorCount} cores, DuckDB {Version()}"));
+                $"ingest: {rows:N0} sample tickets (sample-data --scale), generic CSV {new FileInfo(tickets).Length / 1024.0 / 1024.0:F1} MB " +
+                $"(files written in {clock.Elapsed.TotalSeconds:F1} s); {Environment.ProcessorCount} cores, DuckDB {Version()}, load average {LoadAverage()}"));
 
-            var ingest = IngestInChild(Path.Combine(work, "ingest"), clients, tickets);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  ingest     read {ingest.Read:N0}, loaded {ingest.Loaded:N0}, rejected {ingest.Rejected:N0}, {ingest.Stored:N0} rows in tickets, " +
-                $"{ingest.Seconds:F2} s; peak RSS {ingest.PeakKb / 1024.0:N0} MB"));
-            var readCsv = ReadCsv(Path.Combine(work, "read_csv"), tickets);
+            var cases = new List<Case>
+            {
+                new("first load (empty database)", 0, tickets, false),
+                new(string.Create(CultureInfo.InvariantCulture, $"append new tickets into {rows:N0}"), rows, fresh, false),
+                new(string.Create(CultureInfo.InvariantCulture, $"append into {rows:N0}, 1% already stored*"), rows, updates, true),
+            };
+            if (bigBase > 0)
+            {
+                cases.Add(new(string.Create(CultureInfo.InvariantCulture, $"append new tickets into {bigBase:N0}"), bigBase, fresh, false));
+            }
+            var results = new List<(Case Case, double ReadCsv, IngestChild.Result Ingest)>();
+            foreach (var c in cases)
+            {
+                var (ingestData, readCsvData) = Databases(work, c.BaseTickets, results.Count);
+                var readCsv = ReadCsv(readCsvData, c.File, c.Replace);
+                var ingest = IngestChild.Ingest(ingestData, c.BaseTickets == 0 ? clients : null, c.File);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {c.Name}: read_csv {readCsv:F2} s; ingest {ingest.Seconds:F2} s ({ingest.Read:N0} read, {ingest.Inserted:N0} new, " +
+                    $"{ingest.Updated:N0} updated, {ingest.Rejected:N0} rejected), peak RSS {ingest.PeakKb / 1024.0:N0} MB"));
+                results.Add((c, readCsv, ingest));
+                Directory.Delete(ingestData, recursive: true);
+                Directory.Delete(readCsvData, recursive: true);
+            }
 
             Console.WriteLine();
-            Console.WriteLine("method                              seconds        rows/s    vs read_csv");
-            Print("DuckDB read_csv (baseline)", rows, readCsv, readCsv);
-            Print("SupportLens ingest (validation on)", rows, ingest.Seconds, readCsv);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ingest peak RSS (VmHWM of the ingest process): {ingest.PeakKb / 1024.0:N0} MB"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"budgets: ingest >= 0.50x read_csv rows/s: {(rows / ingest.Seconds) / (rows / readCsv):F2}x; ingest memory bounded (streaming)"));
+            Console.WriteLine("case                                              read_csv s   ingest s   rows/s ratio   ingest peak RSS");
+            foreach (var (c, readCsv, ingest) in results)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{c.Name,-48} {readCsv,11:F2} {ingest.Seconds,10:F2} {readCsv / ingest.Seconds,13:F2}x {ingest.PeakKb / 1024.0,14:N0} MB"));
+            }
+            Console.WriteLine("* merged: the ingest updates the stored tickets (newest updated_at wins); read_csv does INSERT OR REPLACE.");
+            var ratios = string.Join(", ", results.Where(r => !r.Case.Replace).Select(r =>
+                string.Create(CultureInfo.InvariantCulture, $"{r.Case.Name} {r.ReadCsv / r.Ingest.Seconds:F2}x")));
+            Console.WriteLine($"budgets (DESIGN.md §9): ingest >= 0.50x read_csv rows/s: {ratios}; ingest memory bounded (streaming)");
+            Console.WriteLine($"load average at the end: {LoadAverage()} (a shared machine: ratios within one run compare like with like)");
         }
         finally
         {
@@ -53,114 +83,104 @@ internal static class IngestBench
         }
     }
 
-    /// <summary>In the child: ingest clients, then time the tickets file; print counts, seconds and VmHWM.</summary>
-    internal static int RunChild(string[] args)
+    /// <summary>
+    /// Two identical databases for one case: empty, or holding the first <paramref name="tickets"/> sample tickets and the
+    /// 40 clients (loaded once through the appender, then copied, so that both loads start from the same file).
+    /// </summary>
+    private static (string Ingest, string ReadCsv) Databases(string work, long tickets, int index)
     {
-        var (data, clients, tickets) = (args[0], args[1], args[2]);
-        using var warehouse = Warehouse.Open(data, TimeProvider.System);
-        var ingestor = new Ingestor(warehouse, TimeProvider.System);
-        var clientReport = ingestor.Ingest(clients, new IngestRequest(IngestKind.Clients));
-        if (!clientReport.Loaded || clientReport.RowsRejected > 0)
+        var ingest = Path.Combine(work, $"case{index}-ingest");
+        var readCsv = Path.Combine(work, $"case{index}-read_csv");
+        if (tickets == 0)
         {
-            Console.Error.WriteLine($"clients: {clientReport.Status} {clientReport.Message} rejected {clientReport.RowsRejected}");
-            return 1;
+            return (ingest, readCsv);
         }
-        var clock = Stopwatch.StartNew();
-        var report = ingestor.Ingest(tickets, new IngestRequest(IngestKind.Tickets));
-        clock.Stop();
-        var peak = PeakRssKb();
-        if (!report.Loaded)
+        var seed = Path.Combine(work, $"base-{tickets}");
+        if (!Directory.Exists(seed))
         {
-            Console.Error.WriteLine($"tickets: {report.Status} {report.Message}");
-            return 1;
+            var clock = Stopwatch.StartNew();
+            var history = new ScaledHistory(tickets);
+            using (var warehouse = Warehouse.Open(seed, TimeProvider.System))
+            using (var connection = warehouse.OpenConnection())
+            {
+                ScaledSample.AppendClients(connection, history.Clients, Source);
+                ScaledSample.AppendTickets(connection, history.Tickets(), Source);
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  (a database of {tickets:N0} sample tickets built in {clock.Elapsed.TotalSeconds:F1} s)"));
         }
-        using var connection = warehouse.OpenConnection();
-        using var count = connection.CreateCommand("SELECT count(*) FROM tickets");
-        var stored = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{ResultTag} {report.RowsRead} {report.RowsLoaded} {report.RowsRejected} {stored} {clock.Elapsed.TotalSeconds:R} {peak}"));
-        return 0;
+        Copy(seed, ingest);
+        Copy(seed, readCsv);
+        return (ingest, readCsv);
     }
 
-    private sealed record ChildResult(long Read, long Loaded, long Rejected, long Stored, double Seconds, long PeakKb);
-
-    private static ChildResult IngestInChild(string data, string clients, string tickets)
+    private static void Copy(string from, string to)
     {
-        var start = new ProcessStartInfo { RedirectStandardOutput = true, UseShellExecute = false };
-        var self = Environment.ProcessPath!;
-        start.FileName = self;
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
         {
-            start.ArgumentList.Add(typeof(IngestBench).Assembly.Location);
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         }
-        foreach (var arg in new[] { ChildSuite, data, clients, tickets })
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var child = Process.Start(start)!;
-        string? result = null;
-        while (child.StandardOutput.ReadLine() is { } line)
-        {
-            if (line.StartsWith(ResultTag, StringComparison.Ordinal))
-            {
-                result = line;
-            }
-            else
-            {
-                Console.WriteLine(line);
-            }
-        }
-        child.WaitForExit();
-        if (child.ExitCode != 0 || result is null)
-        {
-            throw new InvalidOperationException($"the ingest child failed with exit code {child.ExitCode}");
-        }
-        var f = result.Split(' ');
-        long L(int i) => long.Parse(f[i], CultureInfo.InvariantCulture);
-        return new ChildResult(L(1), L(2), L(3), L(4), double.Parse(f[5], CultureInfo.InvariantCulture), L(6));
     }
 
-    private static double ReadCsv(string data, string tickets)
+    private static double ReadCsv(string data, string tickets, bool replace)
     {
         using var warehouse = Warehouse.Open(data, TimeProvider.System);
         using var connection = warehouse.OpenConnection();
+        var insert = ScaledSample.ReadCsvInsert(tickets, Source);
+        if (replace)
+        {
+            insert = "INSERT OR REPLACE" + insert["INSERT".Length..];
+        }
         var clock = Stopwatch.StartNew();
         using (var transaction = connection.BeginTransaction())
         {
-            connection.ExecuteNonQuery(ScaledSample.ReadCsvInsert(tickets, "generic"));
+            connection.ExecuteNonQuery(insert);
             transaction.Commit();
         }
-        clock.Stop();
-        using var count = connection.CreateCommand("SELECT count(*) FROM tickets");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  read_csv   loaded {count.ExecuteScalar():N0} rows in {clock.Elapsed.TotalSeconds:F2} s"));
         return clock.Elapsed.TotalSeconds;
     }
 
-    /// <summary>The process's peak resident set (VmHWM) in kB, from /proc/self/status.</summary>
-    private static long PeakRssKb()
+    /// <summary>
+    /// The tickets file with every ticket under a new id (M- for T-) except the rows <paramref name="stored"/> picks,
+    /// which keep their id and are updated a day later: an export the database has (mostly) not seen.
+    /// </summary>
+    private static string Rewrite(string tickets, string path, Func<long, bool> stored)
     {
-        foreach (var line in File.ReadLines("/proc/self/status"))
+        using var reader = new StreamReader(tickets, Encoding.UTF8);
+        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), bufferSize: 1 << 20);
+        var header = reader.ReadLine()!;
+        writer.WriteLine(header);
+        var updatedAt = Array.IndexOf(header.Split(','), "updated_at");
+        long row = 0;
+        while (reader.ReadLine() is { } line)
         {
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            if (!stored(++row))
             {
-                return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                writer.WriteLine(line.StartsWith("T-", StringComparison.Ordinal) ? "M-" + line[2..] : line);
+                continue;
             }
+            var fields = line.Split(',');
+            if (DateTimeOffset.TryParse(fields[updatedAt], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            {
+                fields[updatedAt] = at.AddDays(1).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            }
+            writer.WriteLine(string.Join(',', fields));
         }
-        return -1;
+        return path;
     }
+
+    private static long Option(string[] args, string name, long fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? long.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string Version()
     {
         using var warehouse = Warehouse.InMemory(TimeProvider.System);
         return warehouse.DuckDbVersion;
-    }
-
-    private static void Print(string method, int rows, double seconds, double baselineSeconds)
-    {
-        var rate = rows / seconds;
-        var baselineRate = rows / baselineSeconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{method,-34} {seconds,8:F2} {rate,13:N0} {rate / baselineRate,12:F2}x"));
     }
 }

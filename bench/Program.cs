@@ -10,10 +10,16 @@ switch (suite)
     case "ingest":
         IngestBench.Run(args.Skip(1).ToArray());
         return 0;
-    case IngestBench.ChildSuite:
-        return IngestBench.RunChild(args.Skip(1).ToArray());
+    case IngestChild.Suite:
+        return IngestChild.Run(args.Skip(1).ToArray());
+    case "small-files":
+        SmallFilesBench.Run(args.Skip(1).ToArray());
+        return 0;
     case "metrics":
         MetricsBench.Run(args.Skip(1).ToArray());
+        return 0;
+    case "reports":
+        ReportsBench.Run(args.Skip(1).ToArray());
         return 0;
     case "forecast":
         ForecastBench.Run(args.Skip(1).ToArray());
@@ -24,8 +30,11 @@ switch (suite)
     default:
         Console.WriteLine("usage: dotnet run -c Release --project bench -- SUITE [options]");
         Console.WriteLine("  storage-load [--rows N]   appender vs prepared INSERTs vs DuckDB read_csv, the same sample tickets (--scale N)");
-        Console.WriteLine("  ingest [--rows N]         tickets CSV ingest (validation on) vs DuckDB read_csv of the same file, peak RSS (default 10,000,000)");
+        Console.WriteLine("  ingest [--rows N] [--base M]  tickets CSV ingest (validation on) vs DuckDB read_csv of the same file: first load, append");
+        Console.WriteLine("                            into N and into M tickets (default 1,000,000 and 10,000,000; --base 0 skips), peak RSS");
+        Console.WriteLine("  small-files [--dir DIR]   the 942 Statuspage incident files, one batch each (default ../shared/data/statuspage-incidents/incidents)");
         Console.WriteLine("  metrics [--tickets N]     a month's metrics over N tickets (default 10,000,000) against the 300 ms budget");
+        Console.WriteLine("  reports [--month M] [--runs N]  the sample's monthly PDFs (40 client-health + executive + 4 quality) against the 10 s budget");
         Console.WriteLine("  forecast [--tickets N | --data DIR]   forecasts with backtests for every series (sample history, N --scale tickets, or a loaded warehouse) against the 10 s budget");
         Console.WriteLine("  forecast-m4 [--m4 DIR]    the M4 Weekly evaluation (sMAPE, MASE, OWA vs Naive2), timed");
         return suite == "help" ? 0 : 2;

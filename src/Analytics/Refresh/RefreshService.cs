@@ -24,6 +24,11 @@ public sealed class RefreshService(Warehouse warehouse, IEnumerable<IDerivedTabl
         {
             var started = time.GetTimestamp();
             var stale = force || table.IsStale(connection);
+            if (force)
+            {
+                // Forced: from all the data, not from what changed since the table's last refresh.
+                DerivedState.ClearMark(connection, table.Name);
+            }
             var rows = stale ? table.Refresh(connection) : 0;
             var step = new RefreshStep(table.Name, stale, rows, time.GetElapsedTime(started));
             steps.Add(step);

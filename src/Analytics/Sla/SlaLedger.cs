@@ -51,21 +51,14 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time) : IDerivedTable
     {
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
         using var transaction = connection.BeginTransaction();
+        var mark = DerivedState.BatchMark(connection);
+        var horizons = TicketHorizons(connection);
         using (var todo = connection.CreateCommand())
         {
-            todo.CommandText = """
-                CREATE OR REPLACE TEMP TABLE sla_todo AS
-                SELECT t.source, t.ticket_id, t.created_at
-                FROM tickets t
-                LEFT JOIN ticket_sla s ON s.source = t.source AND s.ticket_id = t.ticket_id
-                LEFT JOIN data_horizon h ON h.kind = 'tickets' AND h.source = t.source
-                WHERE s.ticket_id IS NULL
-                   OR s.policy <> $policy
-                   OR s.ticket_updated_at IS DISTINCT FROM t.updated_at
-                   OR ((s.first_response_done_at IS NULL OR s.resolution_done_at IS NULL) AND s.evaluated_at IS DISTINCT FROM coalesce(h.horizon, s.evaluated_at))
-                   OR (s.first_response_done_at IS NULL AND t.first_response_at IS NOT NULL)
-                   OR (s.resolution_done_at IS NULL AND coalesce(t.solved_at, t.closed_at) IS NOT NULL)
-                """;
+            // Open tickets were judged as of the horizons the last refresh saw: only when one moved are they due again.
+            todo.CommandText = Seen(connection) is { } seen
+                ? TodoSince(seen, horizonsMoved: DerivedState.Get(connection, HorizonsState) != horizons)
+                : TodoAll;
             todo.Parameters.Add("policy", _policy);
             todo.ExecuteNonQuery();
         }
@@ -95,8 +88,87 @@ public sealed class SlaLedger(SlaClock clock, TimeProvider time) : IDerivedTable
             stamp.Parameters.Add("now", now.ToDateTimeOffset());
             stamp.ExecuteNonQuery();
         }
+        DerivedState.SetMark(connection, Name, mark, now.ToDateTimeOffset());
+        DerivedState.Set(connection, HorizonsState, horizons, now.ToDateTimeOffset());
         transaction.Commit();
         return evaluated;
+    }
+
+    // Why a ticket is (re-)evaluated: new, evaluated under other policies, changed since, or still open when its
+    // source's horizon moved (or done since, in the columns the ledger saw open).
+    private const string Due = """
+        s.ticket_id IS NULL
+           OR s.policy <> $policy
+           OR s.ticket_updated_at IS DISTINCT FROM t.updated_at
+           OR ((s.first_response_done_at IS NULL OR s.resolution_done_at IS NULL) AND s.evaluated_at IS DISTINCT FROM coalesce(h.horizon, s.evaluated_at))
+           OR (s.first_response_done_at IS NULL AND t.first_response_at IS NOT NULL)
+           OR (s.resolution_done_at IS NULL AND coalesce(t.solved_at, t.closed_at) IS NOT NULL)
+        """;
+
+    // Every ticket, compared with its ledger row: the first refresh, and any refresh after the policies changed.
+    private const string TodoAll = $"""
+        CREATE OR REPLACE TEMP TABLE sla_todo AS
+        SELECT t.source, t.ticket_id, t.created_at
+        FROM tickets t
+        LEFT JOIN ticket_sla s ON s.source = t.source AND s.ticket_id = t.ticket_id
+        LEFT JOIN data_horizon h ON h.kind = 'tickets' AND h.source = t.source
+        WHERE {Due}
+        """;
+
+    /// <summary>
+    /// The tickets written since batch <paramref name="seen"/> (and any without a batch), the open ones whose horizon
+    /// moved, those with new status events and those of clients written since (a tier may have changed): the rest of the ledger is as the last refresh left it, so a refresh
+    /// after a small file reads that file's rows, the open tickets and zone maps rather than joining every ticket (each
+    /// open test is its own scan so that DuckDB skips the row groups without a NULL, which are most of them).
+    /// </summary>
+    private static string TodoSince(long seen, bool horizonsMoved)
+    {
+        var since = seen.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var open = horizonsMoved
+            ? """
+              UNION
+              SELECT s.source, s.ticket_id, s.created_at
+              FROM (SELECT * FROM ticket_sla WHERE first_response_done_at IS NULL
+                    UNION ALL SELECT * FROM ticket_sla WHERE resolution_done_at IS NULL) s
+              LEFT JOIN data_horizon h ON h.kind = 'tickets' AND h.source = s.source
+              WHERE s.evaluated_at IS DISTINCT FROM coalesce(h.horizon, s.evaluated_at)
+              """
+            : "";
+        return $"""
+            CREATE OR REPLACE TEMP TABLE sla_todo AS
+            SELECT t.source, t.ticket_id, t.created_at
+            FROM (SELECT * FROM tickets WHERE batch_id > {since} OR batch_id IS NULL) t
+            LEFT JOIN ticket_sla s ON s.source = t.source AND s.ticket_id = t.ticket_id
+            LEFT JOIN data_horizon h ON h.kind = 'tickets' AND h.source = t.source
+            WHERE {Due}
+            {open}
+            UNION
+            SELECT s.source, s.ticket_id, s.created_at
+            FROM ticket_events e JOIN ticket_sla s ON s.source = e.source AND s.ticket_id = e.ticket_id
+            WHERE e.batch_id > {since} AND e.event = 'status'
+            UNION
+            SELECT s.source, s.ticket_id, s.created_at
+            FROM clients c JOIN ticket_sla s ON s.client_id = c.client_id
+            WHERE c.batch_id > {since}
+            """;
+    }
+
+    private const string HorizonsState = TableName + ":horizons";
+
+    /// <summary>The tickets' horizons per source, as text to compare with what the last refresh judged open tickets at.</summary>
+    private static string TicketHorizons(WarehouseConnection connection)
+    {
+        using var command = connection.CreateCommand(
+            "SELECT coalesce(string_agg(source || '=' || epoch_us(horizon), ';' ORDER BY source), '') FROM data_horizon WHERE kind = 'tickets'");
+        return command.ExecuteScalar<string>();
+    }
+
+    /// <summary>The batch mark of the last refresh under these policies, or null: then every ticket is compared.</summary>
+    private long? Seen(WarehouseConnection connection)
+    {
+        using var command = connection.CreateCommand("SELECT count(*) FROM sla_ledger_state WHERE policy = $policy");
+        command.Parameters.Add("policy", _policy);
+        return command.ExecuteScalar<long>() > 0 ? DerivedState.GetMark(connection, Name) : null;
     }
 
     private static List<(DateTimeOffset From, DateTimeOffset Until)> MonthSlices(WarehouseConnection connection)

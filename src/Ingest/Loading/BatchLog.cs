@@ -5,38 +5,48 @@ namespace SupportLens.Ingest.Loading;
 /// <summary>The ingest_batches and quarantine tables: one batch per file attempt, with its counts and rejected rows.</summary>
 internal static class BatchLog
 {
-    public static long Start(WarehouseConnection connection, string kind, string profile, string file, string sha256, DateTimeOffset startedAt)
+    /// <summary>The id of a new batch; its row is written by <see cref="Write"/> in the same transaction.</summary>
+    public static long NextId(WarehouseConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT nextval('ingest_batch_ids')";
-        var id = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        command.CommandText = "INSERT INTO ingest_batches (batch_id, kind, profile, file, sha256, started_at, status) VALUES ($id, $kind, $profile, $file, $sha, $started, 'running')";
-        command.Parameters.Add("id", id);
-        command.Parameters.Add("kind", kind);
-        command.Parameters.Add("profile", profile);
-        command.Parameters.Add("file", file);
-        command.Parameters.Add("sha", sha256);
-        command.Parameters.Add("started", startedAt);
-        command.ExecuteNonQuery();
-        return id;
+        using var command = connection.CreateCommand("SELECT nextval('ingest_batch_ids')");
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public static void Finish(
-        WarehouseConnection connection, long batchId, string status, long read, long loaded, long rejected, long filtered, DateTimeOffset finishedAt, long durationMs, string? message)
+    /// <summary>
+    /// The batch's row, written whole once the outcome is known: within the file's transaction nobody else could see a
+    /// 'running' row anyway. Through the appender (<paramref name="layout"/> is ingest_batches'), which costs a file less
+    /// than an insert and an update would.
+    /// </summary>
+    public static void Write(WarehouseConnection connection, TableLayout layout, BatchEntry entry)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"UPDATE ingest_batches SET status = $status, rows_read = $read, rows_loaded = $loaded, rows_rejected = $rejected, rows_filtered = {filtered}, " +
-                              "finished_at = $finished, duration_ms = $duration, message = $message WHERE batch_id = $id";
-        command.Parameters.Add("status", status);
-        command.Parameters.Add("read", read);
-        command.Parameters.Add("loaded", loaded);
-        command.Parameters.Add("rejected", rejected);
-        command.Parameters.Add("finished", finishedAt);
-        command.Parameters.Add("duration", durationMs);
-        command.Parameters.Add("message", message);
-        command.Parameters.Add("id", batchId);
-        command.ExecuteNonQuery();
+        using var appender = connection.CreateAppender(layout);
+        // By name, so that a column a later migration adds (nullable, or filled later) does not shift the others.
+        foreach (var column in layout.ColumnNames)
+        {
+            _ = column switch
+            {
+                "batch_id" => appender.Append(entry.BatchId),
+                "kind" => appender.Append(entry.Kind),
+                "profile" => appender.Append(entry.Profile),
+                "file" => appender.Append(entry.File),
+                "sha256" => appender.Append(entry.Sha256),
+                "started_at" => appender.Append(entry.StartedAt),
+                "finished_at" => appender.Append(entry.FinishedAt),
+                "duration_ms" => appender.Append(entry.DurationMs),
+                "rows_read" => appender.Append(entry.Read),
+                "rows_loaded" => appender.Append(entry.Loaded),
+                "rows_rejected" => appender.Append(entry.Rejected),
+                "rows_filtered" => appender.Append(entry.Filtered),
+                "status" => appender.Append(entry.Status),
+                "message" => appender.Append(entry.Message),
+                _ => appender.AppendNull(),
+            };
+        }
+        appender.EndRow();
+        appender.Complete();
     }
+
+    public const string Table = "ingest_batches";
 
     public static List<IngestError> Errors(WarehouseConnection connection, long batchId, int limit)
     {
@@ -93,3 +103,8 @@ internal static class BatchLog
         appender.Complete();
     }
 }
+
+/// <summary>One file attempt as ingest_batches records it.</summary>
+internal sealed record BatchEntry(
+    long BatchId, string Kind, string Profile, string File, string Sha256, DateTimeOffset StartedAt, DateTimeOffset FinishedAt,
+    long DurationMs, string Status, long Read, long Loaded, long Rejected, long Filtered, string? Message);

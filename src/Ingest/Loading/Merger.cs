@@ -16,42 +16,43 @@ internal sealed record MergeCounts(long Staged, long Inserted, long Updated)
 /// </summary>
 /// <param name="derived">Per field, whether validation filled it from another field in some rows (a done time from
 /// updated_at): where the file does not have the column, it replaces a stored value only where it was filled.</param>
+/// <param name="staged">What the staging knows of its rows: statements that would find nothing are not run (a session
+/// of many small files pays for each statement).</param>
 internal sealed class Merger(
-    WarehouseConnection connection, KindSchema schema, long batchId, IReadOnlyList<string> columnNames, bool[] provided, bool[] derived)
+    LoadTarget target, long batchId, string source, IReadOnlyList<string> columnNames, bool[] provided, bool[] derived, StageSummary staged)
 {
+    private readonly WarehouseConnection _connection = target.Connection;
+    private readonly KindSchema _schema = target.Schema;
+
     private const string Stage = Staging.Table;
     private const string Lists = Staging.ListsTable;
 
-    // Older versions of ids listed twice in the file, dropped from staging but counted as loaded.
-    private long _superseded;
+    // Staged rows moved to quarantine by the checks in SQL.
+    private long _rejected;
 
     /// <summary>
-    /// Moves rows that need the whole file or the database to judge (csat without a client, incidents naming unknown
-    /// clients) to quarantine, then keeps one version of each id; returns how many rows it rejected.
+    /// Moves rows that need the database to judge (a survey without a client whose ticket is not loaded) to
+    /// quarantine, then keeps one version of each id; returns how many rows it rejected.
     /// </summary>
     public long RejectInvalid()
     {
         long rejected = 0;
-        if (schema.Kind == IngestKind.Csat)
+        if (_schema.Kind == IngestKind.Csat && staged.WithoutClient > 0)
         {
             // A survey often names only its ticket: its client is the ticket's.
-            connection.ExecuteNonQuery(
+            _connection.ExecuteNonQuery(
                 $"UPDATE {Stage} AS s SET client_id = t.client_id FROM tickets AS t " +
                 "WHERE s.client_id IS NULL AND t.source = s.source AND t.ticket_id = s.ticket_id");
             rejected += Reject(
                 $"SELECT _row, _line, ticket_id AS value, 'client_id is empty and ticket ' || {Echo.Sql("ticket_id")} || ' is not loaded (load tickets first)' AS reason " +
                 $"FROM {Stage} WHERE client_id IS NULL", Column("ticket_id"));
         }
-        // Unknown client ids (and organisation names) were settled while the rows streamed (ClientDirectory).
-        if (schema.Kind == IngestKind.Incidents)
+        // Unknown client ids (and organisation names, and an incident's affected clients) were settled while the rows
+        // streamed (ClientDirectory).
+        if (staged.KeysUnique != true)
         {
-            rejected += Reject(
-                $"SELECT s._row, s._line, sc.item AS value, 'unknown client_id in affected_clients (not in clients)' AS reason " +
-                $"FROM {Lists} AS sc JOIN {Stage} AS s ON s._row = sc._row " +
-                "WHERE sc.list = 'client' AND NOT EXISTS (SELECT 1 FROM clients AS c WHERE c.client_id = sc.item)",
-                Column("affected_clients"));
+            DropSuperseded();
         }
-        DropSuperseded();
         return rejected;
     }
 
@@ -64,88 +65,101 @@ internal sealed class Merger(
     /// </summary>
     private void DropSuperseded()
     {
-        var keys = string.Join(", ", schema.Key);
-        var keyMatch = string.Join(" AND ", schema.Key.Select(k => $"d.{k} IS NOT DISTINCT FROM s.{k}"));
-        var newest = schema.HasUpdatedAt ? "updated_at DESC NULLS LAST, " : "";
-        connection.ExecuteNonQuery(
+        var keys = string.Join(", ", _schema.Key);
+        var keyMatch = string.Join(" AND ", _schema.Key.Select(k => $"d.{k} IS NOT DISTINCT FROM s.{k}"));
+        var newest = _schema.HasUpdatedAt ? "updated_at DESC NULLS LAST, " : "";
+        _connection.ExecuteNonQuery(
             "DROP TABLE IF EXISTS ingest_superseded; " +
             $"CREATE TEMP TABLE ingest_superseded AS SELECT _row FROM " +
             $"(SELECT _row, row_number() OVER (PARTITION BY {keys} ORDER BY {newest}_row DESC) AS version FROM {Stage} AS s " +
             $"WHERE EXISTS (SELECT 1 FROM (SELECT {keys} FROM {Stage} GROUP BY ALL HAVING count(*) > 1) AS d WHERE {keyMatch})) " +
             "WHERE version > 1");
-        _superseded = Scalar("SELECT count(*) FROM ingest_superseded");
-        connection.ExecuteNonQuery(
+        _connection.ExecuteNonQuery(
             $"DELETE FROM {Stage} WHERE _row IN (SELECT _row FROM ingest_superseded); " +
             $"DELETE FROM {Lists} WHERE _row IN (SELECT _row FROM ingest_superseded); DROP TABLE ingest_superseded");
     }
 
     public MergeCounts Merge()
     {
-        var staged = Scalar($"SELECT count(*) FROM {Stage}") + _superseded;
-        var dataColumns = schema.Columns.Where(c => provided[schema.FieldIndex[c.Field]] && !schema.Key.Contains(c.Name)).Select(c => c.Name).ToList();
-        if (!schema.HasSource)
+        // Older versions of an id listed twice count as loaded, as an older row of a later file does.
+        var loaded = staged.Rows - _rejected;
+        var dataColumns = _schema.Columns.Where(c => provided[_schema.FieldIndex[c.Field]] && !_schema.Key.Contains(c.Name)).Select(c => c.Name).ToList();
+        if (!_schema.HasSource)
         {
             dataColumns.Insert(0, "source");
         }
-        var filled = schema.Columns
-            .Where(c => derived[schema.FieldIndex[c.Field]] && !provided[schema.FieldIndex[c.Field]] && !schema.Key.Contains(c.Name))
+        var filled = _schema.Columns
+            .Where(c => derived[_schema.FieldIndex[c.Field]] && !provided[_schema.FieldIndex[c.Field]] && !_schema.Key.Contains(c.Name))
             .Select(c => c.Name).ToList();
         var match = string.Join(" AND ", KeyColumns().Select(k => Nullable(k) ? $"t.{k} IS NOT DISTINCT FROM s.{k}" : $"t.{k} = s.{k}"));
         var differs = dataColumns.Count + filled.Count == 0 ? "false" : string.Join(" OR ",
             dataColumns.Select(c => $"t.{c} IS DISTINCT FROM s.{c}").Concat(filled.Select(c => $"(s.{c} IS NOT NULL AND t.{c} IS DISTINCT FROM s.{c})")));
-        var newer = schema.HasUpdatedAt && provided[schema.FieldIndex["updated_at"]]
+        var newer = _schema.HasUpdatedAt && provided[_schema.FieldIndex["updated_at"]]
             ? $"(s.updated_at > t.updated_at OR (t.updated_at IS NULL AND s.updated_at IS NOT NULL) OR (s.updated_at IS NULL AND t.updated_at IS NULL AND ({differs})))"
             : $"({differs})";
         long updated = 0;
         // A first load (no stored row of this source yet) is a plain insert: nothing to update, no key to look up.
-        var fresh = Scalar($"SELECT count(*) FROM (SELECT 1 FROM {schema.Table}{(schema.HasSource ? " WHERE source = (SELECT any_value(source) FROM " + Stage + ")" : "")} LIMIT 1)") == 0;
+        var fresh = !target.HoldsRowsOf(source);
         if (dataColumns.Count + filled.Count > 0 && !fresh)
         {
             var set = dataColumns.Select(c => $"{c} = s.{c}").Concat(filled.Select(c => $"{c} = coalesce(s.{c}, t.{c})"));
             updated = Execute(
-                $"UPDATE {schema.Table} AS t SET {string.Join(", ", set)}, batch_id = $batch " +
+                $"UPDATE {_schema.Table} AS t SET {string.Join(", ", set)}, batch_id = $batch " +
                 $"FROM {Stage} AS s WHERE {match} AND {newer}");
         }
         var all = new List<string> { "source" };
-        all.AddRange(schema.Columns.Select(c => c.Name));
+        all.AddRange(_schema.Columns.Select(c => c.Name));
         var inserted = Execute(
-            $"INSERT INTO {schema.Table} ({string.Join(", ", all)}, batch_id) " +
+            $"INSERT INTO {_schema.Table} ({string.Join(", ", all)}, batch_id) " +
             $"SELECT {string.Join(", ", all.Select(c => $"s.{c}"))}, $batch FROM {Stage} AS s" +
-            (fresh ? "" : $" WHERE NOT EXISTS (SELECT 1 FROM {schema.Table} AS t WHERE {match})"));
-        if (schema.Kind == IngestKind.Incidents)
+            (fresh ? "" : $" WHERE NOT EXISTS (SELECT 1 FROM {_schema.Table} AS t WHERE {match})"));
+        if (_schema.Kind == IngestKind.Incidents)
         {
             // The incidents this batch wrote carry its batch_id: the lists the file gives replace theirs.
-            if (provided[schema.FieldIndex["affected_clients"]])
+            // A new incident has no stored lists to replace; an empty list has nothing to insert.
+            if (provided[_schema.FieldIndex["affected_clients"]])
             {
-                Execute("DELETE FROM incident_clients AS ic USING incidents AS i " +
-                        "WHERE i.batch_id = $batch AND ic.source = i.source AND ic.incident_id = i.incident_id");
-                Execute($"INSERT INTO incident_clients (source, incident_id, client_id) SELECT DISTINCT i.source, s.incident_id, sc.item " +
+                if (updated > 0)
+                {
+                    Execute("DELETE FROM incident_clients AS ic USING incidents AS i " +
+                            "WHERE i.batch_id = $batch AND ic.source = i.source AND ic.incident_id = i.incident_id");
+                }
+                if (staged.ClientItems > 0)
+                {
+                    Execute($"INSERT INTO incident_clients (source, incident_id, client_id) SELECT DISTINCT i.source, s.incident_id, sc.item " +
                         $"FROM {Lists} AS sc JOIN {Stage} AS s ON s._row = sc._row " +
-                        "JOIN incidents AS i ON i.source = s.source AND i.incident_id = s.incident_id AND i.batch_id = $batch WHERE sc.list = 'client'");
+                            "JOIN incidents AS i ON i.source = s.source AND i.incident_id = s.incident_id AND i.batch_id = $batch WHERE sc.list = 'client'");
+                }
             }
-            if (provided[schema.FieldIndex["component"]])
+            if (provided[_schema.FieldIndex["component"]])
             {
-                Execute("DELETE FROM incident_components AS ic USING incidents AS i " +
-                        "WHERE i.batch_id = $batch AND ic.source = i.source AND ic.incident_id = i.incident_id");
-                Execute($"INSERT INTO incident_components (source, incident_id, component, position) SELECT i.source, s.incident_id, sc.item, sc.position " +
-                        $"FROM {Lists} AS sc JOIN {Stage} AS s ON s._row = sc._row " +
-                        "JOIN incidents AS i ON i.source = s.source AND i.incident_id = s.incident_id AND i.batch_id = $batch WHERE sc.list = 'component'");
+                if (updated > 0)
+                {
+                    Execute("DELETE FROM incident_components AS ic USING incidents AS i " +
+                            "WHERE i.batch_id = $batch AND ic.source = i.source AND ic.incident_id = i.incident_id");
+                }
+                if (staged.ComponentItems > 0)
+                {
+                    Execute($"INSERT INTO incident_components (source, incident_id, component, position) SELECT i.source, s.incident_id, sc.item, sc.position " +
+                            $"FROM {Lists} AS sc JOIN {Stage} AS s ON s._row = sc._row " +
+                            "JOIN incidents AS i ON i.source = s.source AND i.incident_id = s.incident_id AND i.batch_id = $batch WHERE sc.list = 'component'");
+                }
             }
         }
-        return new MergeCounts(staged, inserted, updated);
+        return new MergeCounts(loaded, inserted, updated);
     }
 
-    private IEnumerable<string> KeyColumns() => schema.HasSource ? schema.Key.Prepend("source") : schema.Key;
+    private IEnumerable<string> KeyColumns() => _schema.HasSource ? _schema.Key.Prepend("source") : _schema.Key;
 
-    private bool Nullable(string column) => schema.FieldIndex.TryGetValue(column, out var i) && !schema.Fields[i].Required;
+    private bool Nullable(string column) => _schema.FieldIndex.TryGetValue(column, out var i) && !_schema.Fields[i].Required;
 
-    private string Column(string field) => columnNames[schema.FieldIndex[field]];
+    private string Column(string field) => columnNames[_schema.FieldIndex[field]];
 
     /// <summary>Quarantines the staged rows a query finds (_row, _line, value, reason) and drops them from staging.</summary>
     private long Reject(string select, string column)
     {
-        connection.ExecuteNonQuery($"DROP TABLE IF EXISTS ingest_rejects; CREATE TEMP TABLE ingest_rejects AS {select}");
-        using (var insert = connection.CreateCommand())
+        _connection.ExecuteNonQuery($"DROP TABLE IF EXISTS ingest_rejects; CREATE TEMP TABLE ingest_rejects AS {select}");
+        using (var insert = _connection.CreateCommand())
         {
             insert.CommandText = $"INSERT INTO quarantine (batch_id, line, column_name, value, reason) SELECT $batch, _line, $column, {Echo.Sql("value")}, reason FROM ingest_rejects";
             insert.Parameters.Add("batch", batchId);
@@ -153,7 +167,8 @@ internal sealed class Merger(
             insert.ExecuteNonQuery();
         }
         var rejected = Scalar("SELECT count(DISTINCT _row) FROM ingest_rejects");
-        connection.ExecuteNonQuery(
+        _rejected += rejected;
+        _connection.ExecuteNonQuery(
             $"DELETE FROM {Stage} WHERE _row IN (SELECT _row FROM ingest_rejects); " +
             $"DELETE FROM {Lists} WHERE _row IN (SELECT _row FROM ingest_rejects); DROP TABLE ingest_rejects");
         return rejected;
@@ -161,7 +176,7 @@ internal sealed class Merger(
 
     private long Execute(string sql)
     {
-        using var command = connection.CreateCommand();
+        using var command = _connection.CreateCommand();
         command.CommandText = sql;
         if (sql.Contains("$batch", StringComparison.Ordinal))
         {
@@ -172,7 +187,7 @@ internal sealed class Merger(
 
     private long Scalar(string sql)
     {
-        using var command = connection.CreateCommand();
+        using var command = _connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }

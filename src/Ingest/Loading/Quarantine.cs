@@ -3,15 +3,23 @@ using SupportLens.Storage.Sql;
 
 namespace SupportLens.Ingest.Loading;
 
-/// <summary>Writes rejected rows of a batch to the quarantine table, in bulk, inside the file's transaction.</summary>
-internal sealed class Quarantine(WarehouseConnection connection, long batchId) : IDisposable
+/// <summary>
+/// Writes rejected rows of a batch to the quarantine table, in bulk, inside the file's transaction. The appender is
+/// opened at the first rejected row: most files have none, and an appender costs a round trip to open and close.
+/// </summary>
+internal sealed class Quarantine(LoadTarget target, long batchId) : IDisposable
 {
-    private readonly TableAppender _appender = connection.CreateAppender("quarantine");
+    public const string Table = "quarantine";
 
-    public void Add(RowError error) =>
+    private TableAppender? _appender;
+
+    public void Add(RowError error)
+    {
+        _appender ??= target.Connection.CreateAppender(target.Layout(Table));
         _appender.Append(batchId).Append(error.Line).Append(error.Column).Append(error.Value).Append(error.Reason).EndRow();
+    }
 
-    public void Close() => _appender.Complete();
+    public void Close() => _appender?.Complete();
 
-    public void Dispose() => _appender.Dispose();
+    public void Dispose() => _appender?.Dispose();
 }

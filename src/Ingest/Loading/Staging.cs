@@ -5,16 +5,19 @@ namespace SupportLens.Ingest.Loading;
 
 /// <summary>
 /// Where one file's valid rows go, through the appender (no SQL per row). Usually temporary tables that hold them (and
-/// an incident's clients) until the merge; temporary tables are private to the connection and vanish with it, killed
-/// or not. A first load of a source into a table keyed by (source, id) goes straight into that table instead
-/// (<see cref="Direct"/>): there is nothing to merge with, and the table's primary key refuses a duplicate, upon which
-/// the caller rolls back and loads the file through staging, which quarantines it.
+/// an incident's clients and components) until the merge; temporary tables are private to the connection and vanish
+/// with it, killed or not. Tickets and NPS go straight into their table instead (<see cref="Direct"/>) while no row
+/// names a stored id: the table's primary key refuses a duplicate (in the file or against a stored row), upon which
+/// the caller rolls back and loads the file through staging, which merges it.
 /// </summary>
 internal sealed class Staging : IDisposable
 {
     public const string Table = "ingest_stage";
-    /// <summary>The lists of a staged row, one item per row: list 'client' (affected_lists) or 'component', in file order.</summary>
+    /// <summary>The lists of a staged row, one item per row: list 'client' (affected_clients) or 'component', in file order.</summary>
     public const string ListsTable = "ingest_stage_lists";
+
+    /// <summary>Up to this many staged rows, their keys are kept to tell the merge that none repeats (then it need not look).</summary>
+    internal const int TrackedKeys = 65_536;
 
     // Positions in a direct load's column map that are not staged values.
     private const int SourceColumn = -2;
@@ -26,26 +29,31 @@ internal sealed class Staging : IDisposable
     private readonly int[]? _direct;
     private readonly TableAppender _rows;
     private readonly TableAppender? _lists;
+    private readonly int[] _keyColumns;
+    private readonly int _clientColumn;
+    private HashSet<string>? _keys = new(StringComparer.Ordinal);
+    private bool? _keysUnique = true;
     private long _staged;
+    private long _withoutClient;
+    private long _clientItems;
+    private long _componentItems;
 
-    public Staging(WarehouseConnection connection, KindSchema schema, string source, long batchId, bool direct)
+    public Staging(LoadTarget target, string source, long batchId, bool direct)
     {
-        _schema = schema;
+        var connection = target.Connection;
+        _schema = target.Schema;
         _source = source;
         _batchId = batchId;
-        if (direct && DirectColumns(connection, schema) is { } map)
+        _keyColumns = [.. _schema.Key.Select(k => IndexOf(_schema, k))];
+        _clientColumn = IndexOf(_schema, "client_id");
+        if (direct && target.DirectColumns is { } map)
         {
             _direct = map;
-            _rows = connection.CreateAppender(schema.Table);
+            _rows = connection.CreateAppender(target.Layout(_schema.Table));
             return;
         }
-        var columns = string.Join(", ", schema.Columns.Select(c => $"{c.Name} {c.SqlType}"));
-        // _line is where the row is in the file (for quarantine); _row is its place in the file's order, unique where
-        // _line is not (a minified JSON page holds every record on line 1), and is what the side tables point at.
-        connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {Table}; CREATE TEMP TABLE {Table} (_line BIGINT, _row BIGINT, source VARCHAR, {columns})");
-        connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {ListsTable}; CREATE TEMP TABLE {ListsTable} (_row BIGINT, list VARCHAR, position BIGINT, item VARCHAR)");
-        _rows = connection.CreateAppender(Table);
-        _lists = schema.Kind == IngestKind.Incidents ? connection.CreateAppender(ListsTable) : null;
+        _rows = connection.CreateAppender(target.Layout(Table));
+        _lists = _schema.Kind == IngestKind.Incidents ? connection.CreateAppender(target.Layout(ListsTable)) : null;
     }
 
     /// <summary>Whether rows go straight into the kind's table (no merge follows).</summary>
@@ -54,21 +62,8 @@ internal sealed class Staging : IDisposable
     /// <summary>Rows appended so far.</summary>
     public long Rows => _rows.RowsAppended;
 
-    /// <summary>
-    /// Whether a file of this kind may load straight into its table: the table holds no row of the source yet, its
-    /// primary key is the kind's key (so it catches duplicates), and no check needs other tables after staging.
-    /// </summary>
-    public static bool CanLoadDirectly(WarehouseConnection connection, KindSchema schema, string source)
-    {
-        if (schema.Kind is not (IngestKind.Tickets or IngestKind.Nps) || DirectColumns(connection, schema) is null)
-        {
-            return false;
-        }
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM (SELECT 1 FROM {schema.Table} WHERE source = $source LIMIT 1)";
-        command.Parameters.Add("source", source);
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0;
-    }
+    /// <summary>What the merge may take as known about the staged rows instead of asking the database.</summary>
+    public StageSummary Summary => new(_rows.RowsAppended, _keysUnique, _withoutClient, _clientItems, _componentItems);
 
     public void Append(StageRow row)
     {
@@ -93,10 +88,13 @@ internal sealed class Staging : IDisposable
             AppendValue(value);
         }
         _rows.EndRow();
+        Track(row);
         if (_lists is not null)
         {
             AppendList(ordinal, "client", row.Clients);
             AppendList(ordinal, "component", row.Components);
+            _clientItems += row.Clients?.Count ?? 0;
+            _componentItems += row.Components?.Count ?? 0;
         }
     }
 
@@ -113,7 +111,57 @@ internal sealed class Staging : IDisposable
         _lists?.Dispose();
     }
 
-    public KindSchema Schema => _schema;
+    /// <summary>Empties the staging tables in the file's transaction, so the next file of the session starts from nothing.</summary>
+    public static void Clear(WarehouseConnection connection, StageSummary summary)
+    {
+        if (summary.Rows > 0)
+        {
+            connection.ExecuteNonQuery($"DELETE FROM {Table}; DELETE FROM {ListsTable}");
+        }
+    }
+
+    private void Track(StageRow row)
+    {
+        if (_clientColumn >= 0 && row.Values[_clientColumn] is null)
+        {
+            _withoutClient++;
+        }
+        if (_keys is null)
+        {
+            return;
+        }
+        if (_keys.Count >= TrackedKeys)
+        {
+            // Too many to keep in memory for long files: the merge looks in SQL.
+            _keys = null;
+            _keysUnique = null;
+            return;
+        }
+        var key = string.Join('\u0001', _keyColumns.Select(c => row.Values[c] switch
+        {
+            null => "\u0000",
+            DateTime t => t.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+            var v => v.ToString(),
+        }));
+        if (!_keys.Add(key))
+        {
+            _keys = null;
+            _keysUnique = false;
+        }
+    }
+
+    private static int IndexOf(KindSchema schema, string column)
+    {
+        for (var i = 0; i < schema.Columns.Count; i++)
+        {
+            if (schema.Columns[i].Name == column)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     private void AppendList(long ordinal, string list, IReadOnlyList<string>? items)
     {
@@ -141,7 +189,7 @@ internal sealed class Staging : IDisposable
     /// Per column of the kind's table, in table order, the staged value that fills it (or source, or batch_id); null
     /// when the table has a column the file cannot fill (its default would be lost to the appender).
     /// </summary>
-    private static int[]? DirectColumns(WarehouseConnection connection, KindSchema schema)
+    internal static int[]? DirectColumns(WarehouseConnection connection, KindSchema schema)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' " +
@@ -156,7 +204,7 @@ internal sealed class Staging : IDisposable
             {
                 "source" => SourceColumn,
                 "batch_id" => BatchColumn,
-                _ => schema.Columns.ToList().FindIndex(c => c.Name == name),
+                _ => IndexOf(schema, name),
             };
             if (index == -1)
             {
@@ -167,3 +215,9 @@ internal sealed class Staging : IDisposable
         return map.Count == 0 ? null : [.. map];
     }
 }
+
+/// <summary>
+/// What is known of a file's staged rows without asking the database: how many, whether their keys are unique (null:
+/// too many to tell), how many lack a client id, and how many list items (incident clients, components) they carry.
+/// </summary>
+internal sealed record StageSummary(long Rows, bool? KeysUnique, long WithoutClient, long ClientItems, long ComponentItems);

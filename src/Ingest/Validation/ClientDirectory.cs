@@ -17,10 +17,12 @@ internal sealed class ClientDirectory
 
     private ClientDirectory(int column) => _column = column;
 
-    /// <summary>The clients of the warehouse, or null when the kind has no client_id to check.</summary>
+    public const string UnknownAffected = "unknown client_id in affected_clients (not in clients)";
+
+    /// <summary>The clients of the warehouse, or null when the kind names no client to check.</summary>
     public static ClientDirectory? Load(WarehouseConnection connection, KindSchema schema)
     {
-        if (!schema.HasClientId)
+        if (!schema.HasClientId && schema.Kind != IngestKind.Incidents)
         {
             return null;
         }
@@ -40,10 +42,13 @@ internal sealed class ClientDirectory
         return directory;
     }
 
+    /// <summary>Whether <paramref name="clientId"/> is a stored client's id (an incident's affected clients are ids only).</summary>
+    public bool Knows(string clientId) => _ids.Contains(clientId);
+
     /// <summary>True when the row's client is known (an id, or the unique name of one, then replaced by its id) or absent.</summary>
     public bool Resolve(StageRow row)
     {
-        if (row.Values[_column] is not string client || _ids.Contains(client))
+        if (_column < 0 || row.Values[_column] is not string client || _ids.Contains(client))
         {
             return true;
         }

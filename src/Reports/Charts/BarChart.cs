@@ -5,13 +5,15 @@ namespace SupportLens.Reports.Charts;
 
 /// <summary>Input of a <see cref="BarChart"/> or <see cref="StackedBarChart"/>: series over categories, an optional target.</summary>
 /// <param name="Horizontal">Bars grow to the right, categories down the side: better for many or long labels.</param>
+/// <param name="Maximum">The end of the value axis (100 for shares that stack to 100 %); null fits the data with headroom.</param>
 public sealed record BarChartData(
     string Title,
     string ValueAxisLabel,
     ValueFormat Format,
     IReadOnlyList<CategorySeries> Series,
     TargetLine? Target = null,
-    bool Horizontal = false);
+    bool Horizontal = false,
+    double? Maximum = null);
 
 /// <summary>Bars per category; several series stand side by side. A single series prints each value on its bar.</summary>
 public sealed class BarChart(BarChartData data) : CategoryBarFigure(data, stacked: false);
@@ -220,7 +222,7 @@ public abstract class CategoryBarFigure : Figure
             span = 1;
         }
 
-        return (low < 0 ? low - span * 0.1 : 0, high + span * 0.12);
+        return (low < 0 ? low - span * 0.1 : 0, data.Maximum ?? high + span * 0.12);
     }
 
     private static int IndexOf(IReadOnlyList<string> list, string item)

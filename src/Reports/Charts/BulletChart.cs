@@ -5,7 +5,11 @@ namespace SupportLens.Reports.Charts;
 
 /// <summary>One bullet: a measured value against its target, over qualitative ranges.</summary>
 /// <param name="Ranges">Thresholds between the qualitative ranges, ascending (e.g. 85, 95); null draws one range.</param>
-public sealed record BulletItem(string Label, double? Value, double Target, IReadOnlyList<double>? Ranges = null);
+/// <param name="Display">The value as printed when the format's rounding would contradict the verdict (94.97 against 95); null uses the format.</param>
+public sealed record BulletItem(string Label, double? Value, double Target, IReadOnlyList<double>? Ranges = null, string? Display = null)
+{
+    internal string Shown(ValueFormat format) => Value is null ? ValueFormat.NotMeasured : Display ?? format.Format(Value);
+}
 
 /// <summary>Input of a <see cref="BulletChart"/>: one bullet per row on a shared scale.</summary>
 /// <param name="HigherIsBetter">Darker ranges mark the worse end: low values when true.</param>
@@ -32,7 +36,7 @@ public sealed class BulletChart(BulletChartData data) : Figure
     internal override float PreferredAspect(ReportTheme theme) => Math.Clamp(0.09f + 0.075f * data.Items.Count, 0.16f, 1.2f);
 
     private protected override IReadOnlyList<ChartValue> CollectValues() =>
-        data.Items.Select(i => new ChartValue(data.Title, i.Label, i.Value, data.Format.Format(i.Value), Target: i.Target)).ToList();
+        data.Items.Select(i => new ChartValue(data.Title, i.Label, i.Value, i.Shown(data.Format), Target: i.Target)).ToList();
 
     private protected override BuiltChart Build(ReportTheme theme, float width, float height)
     {
@@ -99,7 +103,7 @@ public sealed class BulletChart(BulletChartData data) : Figure
         // Values in a column on the right, clear of the bars and the target ticks.
         plot.Axes.Right.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             Enumerable.Range(0, count).Select(i => (double)(count - 1 - i)).ToArray(),
-            data.Items.Select(i => data.Format.Format(i.Value)).ToArray());
+            data.Items.Select(i => i.Shown(data.Format)).ToArray());
         plot.Axes.Right.TickLabelStyle.FontSize = theme.ChartTickSize;
         plot.Axes.Right.TickLabelStyle.Bold = true;
         plot.Axes.Right.TickLabelStyle.ForeColor = theme.Ink.ToPlot();

@@ -59,6 +59,8 @@ internal static class ChartStyle
             .Select(i => i.LabelText).Where(t => !string.IsNullOrEmpty(t)).ToList();
         if (labels.Count < 2)
         {
+            // One series needs no key: its name is the chart's title and axis (ScottPlot would draw it over the data).
+            plot.HideLegend();
             return;
         }
 

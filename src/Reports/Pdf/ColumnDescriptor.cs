@@ -28,6 +28,13 @@ internal sealed class ColumnDescriptor(ReportTheme theme)
 
     public ColumnDescriptor Paragraph(string text) => Text(text, Theme.Body);
 
+    /// <summary>A paragraph that introduces the block after it and moves to the next page with it rather than stay behind.</summary>
+    public ColumnDescriptor Lead(string text)
+    {
+        blocks.Add(new TextBlock(text, Theme.Body, TextRole.Lead));
+        return this;
+    }
+
     /// <summary>A small muted note, e.g. how a figure is computed.</summary>
     public ColumnDescriptor Note(string text) => Text(text, Theme.Note);
 

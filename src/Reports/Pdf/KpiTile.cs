@@ -19,7 +19,8 @@ internal enum Comparison
 }
 
 /// <summary>A target such as "SLA ≥ 95 %" or "escalation rate &lt; 10 %".</summary>
-internal sealed record KpiTarget(Comparison Comparison, double Threshold)
+/// <param name="Text">The threshold as the plan states it ("93.09 %"); null prints it in the tile's format.</param>
+internal sealed record KpiTarget(Comparison Comparison, double Threshold, string? Text = null)
 {
     public bool HigherIsBetter => Comparison is Comparison.AtLeast or Comparison.Above;
 
@@ -50,7 +51,7 @@ internal sealed record KpiTarget(Comparison Comparison, double Threshold)
             Comparison.AtMost => "≤",
             _ => "<",
         };
-        return symbol + " " + format.Format(Threshold);
+        return symbol + " " + (Text ?? format.Format(Threshold));
     }
 }
 
@@ -60,6 +61,10 @@ internal sealed record KpiTarget(Comparison Comparison, double Threshold)
 /// <param name="Previous">The same figure a period earlier, for the trend arrow; null hides the arrow.</param>
 /// <param name="PreviousLabel">Names the earlier period, e.g. "Oct".</param>
 /// <param name="Trend">Recent values, oldest first, drawn as a sparkline; null or fewer than two values hides it.</param>
+/// <param name="ValueText">
+/// The value as printed, when the format's rounding would contradict the verdict (94.97 against ≥ 95 must not read
+/// 95.0); null prints the value in <paramref name="Format"/>.
+/// </param>
 internal sealed record KpiTile(
     string Label,
     double? Value,
@@ -67,8 +72,11 @@ internal sealed record KpiTile(
     KpiTarget? Target = null,
     double? Previous = null,
     string? PreviousLabel = null,
-    IReadOnlyList<double?>? Trend = null)
+    IReadOnlyList<double?>? Trend = null,
+    string? ValueText = null)
 {
+    public string Shown => Value is null ? ValueFormat.NotMeasured : ValueText ?? Format.Format(Value);
+
     public KpiStatus Status => Target?.Evaluate(Value) ?? (Value is { } v && double.IsFinite(v) ? KpiStatus.NoTarget : KpiStatus.NotMeasured);
 
     public string StatusText => Status switch

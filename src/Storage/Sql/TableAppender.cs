@@ -27,15 +27,15 @@ public sealed class TableAppender : IDisposable
     private int _column;
     private bool _completed;
 
-    internal TableAppender(WarehouseConnection connection, string table)
+    internal TableAppender(WarehouseConnection connection, TableLayout layout)
     {
         _connection = connection;
-        _table = table;
-        _columns = DescribeColumns(connection, table);
+        _table = layout.Table;
+        _columns = layout.Columns;
         _ownTransaction = connection.InTransaction ? null : connection.BeginTransaction();
         try
         {
-            _native = connection.CreateNativeAppender(table);
+            _native = connection.CreateNativeAppender(_table);
         }
         catch
         {
@@ -325,7 +325,18 @@ public sealed class TableAppender : IDisposable
         {
             throw Error($"more values than the {_columns.Length} columns of {_table}");
         }
-        _row ??= _native.CreateRow();
+        if (_row is null)
+        {
+            try
+            {
+                _row = _native.CreateRow();
+            }
+            catch (DuckDBException e)
+            {
+                // Starting a row may flush a full chunk to the table, where DuckDB checks its constraints.
+                throw new WarehouseException($"Cannot append to {_table} (up to row {RowsAppended + 1}): {e.Message}", null, e);
+            }
+        }
         return _columns[_column];
     }
 
@@ -373,16 +384,4 @@ public sealed class TableAppender : IDisposable
 
     private WarehouseException Error(string why, ColumnType? column = null) =>
         new($"Cannot append to {_table}, row {RowsAppended + 1}{(column is null ? "" : $", column {column}")}: {why}", null);
-
-    private static ColumnType[] DescribeColumns(WarehouseConnection connection, string table)
-    {
-        using var command = connection.CreateCommand($"DESCRIBE {table}");
-        using var reader = command.ExecuteReader();
-        var columns = new List<ColumnType>();
-        while (reader.Read())
-        {
-            columns.Add(ColumnType.Parse(reader.GetString(0), reader.GetString(1)));
-        }
-        return [.. columns];
-    }
 }

@@ -74,7 +74,13 @@ public sealed class WarehouseConnection : IDisposable
     }
 
     /// <summary>Bulk-loads rows into <paramref name="table"/> (every column, in table order); see <see cref="TableAppender"/>.</summary>
-    public TableAppender CreateAppender(string table) => new(this, table);
+    public TableAppender CreateAppender(string table) => new(this, DescribeTable(table));
+
+    /// <summary>An appender for a table described before (see <see cref="TableLayout"/>).</summary>
+    public TableAppender CreateAppender(TableLayout layout) => new(this, layout);
+
+    /// <summary>The columns of <paramref name="table"/> as an appender fills them.</summary>
+    public TableLayout DescribeTable(string table) => TableLayout.Describe(this, table);
 
     internal DuckDBAppender CreateNativeAppender(string table)
     {

@@ -14,6 +14,9 @@ public sealed class WarehouseTransaction : IDisposable
         _transaction = transaction;
     }
 
+    /// <summary>Whether the transaction is still open (neither committed nor rolled back, nor ended by a failed commit).</summary>
+    public bool IsOpen => _transaction is not null;
+
     public void Commit() => End(commit: true);
 
     public void Rollback() => End(commit: false);

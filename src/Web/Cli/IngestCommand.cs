@@ -77,32 +77,35 @@ internal static class IngestCommand
             };
             Ingestor.Check(request);
             using var services = CliServices.Build(parse, data, config, time);
-            var ingestor = services.GetRequiredService<Ingestor>();
             var code = SupportLensCli.Done;
             var anyLoaded = false;
-            foreach (var file in parse.GetValue(files)!)
+            // One session for all the files: the per-request setup is paid once, each file is still its own batch.
+            using (var session = services.GetRequiredService<Ingestor>().Open(request))
             {
-                Action<long>? report = parse.GetValue(progress)
-                    ? read => error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Echo.Value(file)}: {read:N0} rows read"))
-                    : null;
-                var result = ingestor.Ingest(file, request, report);
-                if (parse.GetValue(json))
+                foreach (var file in parse.GetValue(files)!)
                 {
-                    output.WriteLine(JsonSerializer.Serialize(Presentation.IngestDocument.Build(result), Compact));
+                    Action<long>? report = parse.GetValue(progress)
+                        ? read => error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Echo.Value(file)}: {read:N0} rows read"))
+                        : null;
+                    var result = session.Ingest(file, report);
+                    if (parse.GetValue(json))
+                    {
+                        output.WriteLine(JsonSerializer.Serialize(Presentation.IngestDocument.Build(result), Compact));
+                    }
+                    else
+                    {
+                        PrintSummary(output, result);
+                    }
+                    if (!result.Loaded)
+                    {
+                        // Every row rejected is a failure for a script too: the file was read, but none of it is in.
+                        error.WriteLine(result.Status == IngestReport.AllRejected
+                            ? $"supportlens: {result.File}: {result.Message}"
+                            : $"supportlens: {result.File} rejected: {result.Message}");
+                        code = SupportLensCli.Failed;
+                    }
+                    anyLoaded |= result.Loaded && (result.RowsInserted > 0 || result.RowsUpdated > 0);
                 }
-                else
-                {
-                    PrintSummary(output, result);
-                }
-                if (!result.Loaded)
-                {
-                    // Every row rejected is a failure for a script too: the file was read, but none of it is in.
-                    error.WriteLine(result.Status == IngestReport.AllRejected
-                        ? $"supportlens: {result.File}: {result.Message}"
-                        : $"supportlens: {result.File} rejected: {result.Message}");
-                    code = SupportLensCli.Failed;
-                }
-                anyLoaded |= result.Loaded && (result.RowsInserted > 0 || result.RowsUpdated > 0);
             }
             if (anyLoaded && !parse.GetValue(noRefresh))
             {

@@ -24,6 +24,7 @@ internal static class SupportLensCli
         root.Subcommands.Add(CapacityCommand.Create(output, error, time));
         root.Subcommands.Add(HealthCommand.Create(output, error, time));
         root.Subcommands.Add(RefreshCommand.Create(output, time));
+        root.Subcommands.Add(ReportCommand.Create(output, error, time));
         root.Subcommands.Add(SampleDataCommand.Create(output));
         root.Subcommands.Add(ServeCommand.Create(output, time));
         root.Subcommands.Add(UsersCommand.Create(output, input, time));

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using SupportLens.Analytics.Anomalies;
+using SupportLens.Analytics.Archive;
 using SupportLens.Analytics.Accounts;
 using SupportLens.Analytics.Capacity;
 using SupportLens.Analytics.Clients;
@@ -11,6 +13,7 @@ using SupportLens.Analytics.Metrics;
 using SupportLens.Analytics.Refresh;
 using SupportLens.Analytics.Sla;
 using SupportLens.Ingest;
+using SupportLens.Reports;
 using SupportLens.Storage;
 using SupportLens.Web.Auth;
 
@@ -40,6 +43,31 @@ public static class SupportLensServices
         services.AddSingleton(provider => new RefreshService(
             provider.GetRequiredService<Warehouse>(), DerivedTables.All(provider.GetRequiredService<SupportLensSettings>(), time), time));
         services.AddSingleton(provider => new Ingestor(provider.GetRequiredService<Warehouse>(), time));
+
+        // Reports: the queries they need beyond the metrics, the report_runs archive, and the renderer the CLI and jobs call.
+        services.AddSingleton(provider => new SlaBreakdown(provider.GetRequiredService<Warehouse>()));
+        services.AddSingleton(provider => new ArrivalPatterns(provider.GetRequiredService<Warehouse>()));
+        services.AddSingleton(provider => new OpenEscalations(provider.GetRequiredService<Warehouse>()));
+        services.AddSingleton(provider => new ReportArchive(provider.GetRequiredService<Warehouse>(), time));
+        services.AddSingleton(provider => new ReportSources(
+            provider.GetRequiredService<SupportLensSettings>(),
+            provider.GetRequiredService<MetricsService>(),
+            provider.GetRequiredService<IncidentMetricsService>(),
+            provider.GetRequiredService<SlaBreakdown>(),
+            provider.GetRequiredService<ArrivalPatterns>(),
+            provider.GetRequiredService<OpenEscalations>(),
+            provider.GetRequiredService<ClientDirectory>(),
+            provider.GetRequiredService<ForecastReader>(),
+            new VolumeHistoryReader(provider.GetRequiredService<Warehouse>(), provider.GetRequiredService<SupportLensSettings>().ReportingTimeZone, time),
+            new SpikeReader(provider.GetRequiredService<Warehouse>()),
+            provider.GetRequiredService<CapacityService>(),
+            provider.GetRequiredService<ClientHealthService>(),
+            new DataVersionReader(provider.GetRequiredService<Warehouse>())));
+        services.AddSingleton(provider => new ReportRenderer(
+            provider.GetRequiredService<ReportSources>(),
+            provider.GetRequiredService<ReportArchive>(),
+            Path.Combine(options.DataDirectory, "reports"),
+            time));
         services.AddSingleton(provider => new ClientDirectory(provider.GetRequiredService<Warehouse>()));
         services.AddSingleton(provider => new SlaDueSoon(provider.GetRequiredService<Warehouse>()));
         services.AddSingleton(provider => new AccountStore(provider.GetRequiredService<Warehouse>()));

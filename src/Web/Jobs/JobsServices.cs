@@ -5,8 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SupportLens.Analytics.Clients;
 using SupportLens.Analytics.Configuration;
-using SupportLens.Analytics.Horizon;
-using SupportLens.Analytics.Metrics;
 using SupportLens.Storage;
 using SupportLens.Web.Composition;
 using SupportLens.Web.Delivery;
@@ -21,7 +19,8 @@ namespace SupportLens.Web.Jobs;
 /// <summary>
 /// The job layer in the composition root. The web host calls <see cref="AddSupportLensJobs"/> after AddSupportLens and
 /// <see cref="MapSupportLensJobs"/> for the dashboard; the CLI uses <see cref="AddSupportLensJobRunner"/> alone (no scheduler).
-/// Register an <see cref="IReportRenderer"/> before these calls to replace the interim scorecard renderer.
+/// The reports are src/Reports' PDFs (<see cref="PdfReportRenderer"/>); register another <see cref="IReportRenderer"/>
+/// before these calls to replace it (tests do).
 /// </summary>
 public static class JobsServices
 {
@@ -76,9 +75,7 @@ public static class JobsServices
         services.TryAddSingleton<IUserContacts>(provider => new DirectoryUserContacts(provider.GetRequiredService<Auth.UserDirectory>()));
         services.TryAddSingleton(provider => new RecipientResolver(
             provider.GetRequiredService<IUserContacts>(), provider.GetRequiredService<SupportLensSettings>().Jobs.Recipients));
-        services.TryAddSingleton<IReportRenderer>(provider => new ScorecardRenderer(
-            provider.GetRequiredService<MetricsService>(), provider.GetRequiredService<DataHorizons>(),
-            Path.Combine(provider.GetRequiredService<SupportLensOptions>().DataDirectory, "reports")));
+        services.TryAddSingleton<IReportRenderer>(provider => new PdfReportRenderer(provider.GetRequiredService<SupportLens.Reports.ReportRenderer>()));
         services.TryAddSingleton<MailTransports>();
         services.TryAddSingleton<DeliveryService>();
         services.TryAddSingleton<ReportJobs>();

@@ -42,7 +42,7 @@ internal sealed class KpiTileBlock(KpiTile tile) : Block
         }
 
         var valueStyle = tile.Status == KpiStatus.NotMeasured ? theme.KpiValue.WithColor(theme.MutedInk) : theme.KpiValue;
-        context.DrawLine(canvas, context.Ellipsize(tile.Format.Format(tile.Value), valueStyle, inner), valueStyle, left, top);
+        context.DrawLine(canvas, context.Ellipsize(tile.Shown, valueStyle, inner), valueStyle, left, top);
         top += theme.KpiValue.LineAdvance;
 
         foreach (var (text, style) in DetailLines(theme, colors))

@@ -44,15 +44,28 @@ internal sealed class TableBlock : Block
         return headerHeight + rowHeights.Sum();
     }
 
+    /// <summary>A table this short stays whole: split, it would leave a row or two alone under a repeated header.</summary>
+    internal const int UnsplitRows = 6;
+
+    /// <summary>Body rows a part of a split table keeps at least, at the foot of one page and the top of the next.</summary>
+    internal const int RowsAtPageEdge = 3;
+
     public override float MinimumHeight(RenderContext context, float width)
     {
         Layout(context, width);
-        return headerHeight + (rowHeights.Length > 0 ? rowHeights[0] : 0);
+        return rows.Count <= UnsplitRows
+            ? headerHeight + rowHeights.Sum()
+            : headerHeight + rowHeights.Take(RowsAtPageEdge).Sum();
     }
 
     public override BlockSplit? Split(RenderContext context, float width, float available)
     {
         Layout(context, width);
+        if (rows.Count <= UnsplitRows)
+        {
+            return null;
+        }
+
         var used = headerHeight;
         var fit = 0;
         while (fit < rowHeights.Length && used + rowHeights[fit] <= available)
@@ -61,7 +74,8 @@ internal sealed class TableBlock : Block
             fit++;
         }
 
-        if (fit == 0 || fit == rows.Count)
+        fit = Math.Min(fit, rows.Count - RowsAtPageEdge);
+        if (fit < RowsAtPageEdge)
         {
             return null;
         }

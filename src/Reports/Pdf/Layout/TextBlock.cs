@@ -6,6 +6,9 @@ internal enum TextRole
 {
     Paragraph,
     Heading,
+
+    /// <summary>A paragraph that introduces what follows (a chart, a table) and stays on its page.</summary>
+    Lead,
 }
 
 /// <summary>Text wrapped by measured width. Paragraphs split between lines (never leaving a lone line at a page edge); headings do not, and stay with what follows.</summary>

@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text;
 
-namespace SupportLens.Web.Jobs.Reports;
+namespace SupportLens.Web.Tests.Jobs;
 
 /// <summary>
 /// A minimal PDF 1.4 writer: A4 pages of lines in Helvetica (one of the 14 standard fonts, so nothing is embedded),
-/// with the cross-reference table PDF readers need. Enough for the scorecard the jobs deliver until the reports layer
-/// with charts is plugged in. Characters outside Latin-1 are written as '?'.
+/// with the cross-reference table PDF readers need: the small real PDFs the jobs tests' renderer writes, fast and
+/// without the reports layer. Characters outside Latin-1 are written as '?'.
 /// </summary>
 internal static class TextPdf
 {
