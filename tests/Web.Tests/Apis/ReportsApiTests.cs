@@ -20,7 +20,11 @@ public sealed class ReportsApiTests(PlanningFactory factory) : IClassFixture<Pla
         Assert.Equal("succeeded", executive["status"]!.GetValue<string>());
         Assert.True(executive["on_disk"]!.GetValue<bool>());
         Assert.Equal("/api/reports/2026-10/executive.pdf", executive["download"]!.GetValue<string>());
-        Assert.Equal(1, executive["pages"]!.GetValue<int>());
+        // The pages and size the renderer recorded: the executive pack is several pages.
+        var written = factory.Reports.Single(r => r.Kind == SupportLens.Reports.ReportKind.Executive);
+        Assert.Equal(written.Pages, executive["pages"]!.GetValue<int>());
+        Assert.True(written.Pages > 1);
+        Assert.Equal(written.Bytes, executive["bytes"]!.GetValue<long>());
     }
 
     [Fact]

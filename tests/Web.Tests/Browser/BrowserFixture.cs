@@ -55,7 +55,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
         // The archive: real PDFs recorded in report_runs, as `supportlens report` records them.
         Hosting.TestReports.Write(_data.Path, null, "2026-10",
-            (SupportLens.Web.Jobs.Reports.ReportKind.Executive, null), (SupportLens.Web.Jobs.Reports.ReportKind.ClientHealth, OwnClient), (SupportLens.Web.Jobs.Reports.ReportKind.ClientHealth, OtherClient));
+            (SupportLens.Reports.ReportKind.Executive, null), (SupportLens.Reports.ReportKind.ClientHealth, OwnClient), (SupportLens.Reports.ReportKind.ClientHealth, OtherClient));
         // Many sign-ins from one address in a minute: the limit has its own test (SignInRateLimitTests).
         _app = SupportLensWebApp.Build(new WebSettings(options, TimeProvider.System) { Urls = "http://127.0.0.1:0", SignInAttemptsPerMinute = 1_000 });
         SupportLensWebApp.Prepare(_app);

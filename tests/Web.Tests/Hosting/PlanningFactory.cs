@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Storage;
-using SupportLens.Web.Jobs.Reports;
+using SupportLens.Reports;
 using SupportLens.Web.Tests.Cli;
 
 namespace SupportLens.Web.Tests.Hosting;
@@ -16,6 +16,7 @@ namespace SupportLens.Web.Tests.Hosting;
 public sealed class PlanningFactory : WebAppFactory
 {
     private readonly Dictionary<string, string> _outputs = new(StringComparer.Ordinal);
+    private IReadOnlyList<RenderedReport> _reports = [];
 
     /// <summary>The verbs compared, by a name the tests use.</summary>
     internal static readonly IReadOnlyDictionary<string, string[]> Cases = new Dictionary<string, string[]>
@@ -40,6 +41,16 @@ public sealed class PlanningFactory : WebAppFactory
     {
         _ = Services;
         return JsonNode.Parse(_outputs[name])!;
+    }
+
+    /// <summary>The archive's PDFs as the renderer wrote them.</summary>
+    internal IReadOnlyList<RenderedReport> Reports
+    {
+        get
+        {
+            _ = Services;
+            return _reports;
+        }
     }
 
     protected override void BeforeStart()
@@ -73,6 +84,6 @@ public sealed class PlanningFactory : WebAppFactory
             Assert.True(result.ExitCode == 0, $"{string.Join(' ', args)}: {result.Error}");
             _outputs[name] = result.Output;
         }
-        TestReports.Write(DataDirectory, ConfigFile, "2026-10", (ReportKind.Executive, null), (ReportKind.ClientHealth, "C1"), (ReportKind.ClientHealth, "C3"));
+        _reports = TestReports.Write(DataDirectory, ConfigFile, "2026-10", (ReportKind.Executive, null), (ReportKind.ClientHealth, "C1"), (ReportKind.ClientHealth, "C3"));
     }
 }
