@@ -76,6 +76,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     internal async Task<IPage> SignedIn(string user, int width = 1366, int height = 768)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, BaseURL = BaseUrl });
+        // The machine is shared: a loaded one takes more than the default 30 s to upload and load a file.
+        context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/signin");
         await page.GetByLabel("User name").FillAsync(user);

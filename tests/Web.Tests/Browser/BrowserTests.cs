@@ -42,6 +42,10 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
             // Nothing wider than the screen: wide tables scroll inside their own box.
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             Assert.True(overflow <= 0, $"{name} at {width}px is {overflow}px wider than the screen");
+            // Each chart shows one drawing: the phone's, drawn near its width so the text keeps its size, on a phone.
+            var charts = await page.Locator("figure.chart").CountAsync();
+            Assert.Equal(charts, await page.Locator($"figure.chart {(device == "phone" ? ".chart-narrow" : ".chart-wide")} svg:visible").CountAsync());
+            Assert.Equal(0, await page.Locator($"figure.chart {(device == "phone" ? ".chart-wide" : ".chart-narrow")} svg:visible").CountAsync());
             var file = Path.Combine(BrowserFixture.ScreenshotDirectory, $"{name}-{device}.png");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
             Assert.True(new FileInfo(file).Length > 10_000, file);
@@ -78,7 +82,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     {
         var page = await fixture.SignedIn("admin");
         await page.GotoAsync("/quality?month=2026-10");
-        var value = page.Locator("figure#quality-trend svg .chart-values [data-series='CSAT'][data-label^='2026-10']");
+        var value = page.Locator("figure#quality-trend .chart-wide svg .chart-values [data-series='CSAT'][data-label^='2026-10']");
         await value.HoverAsync();
         var title = await value.Locator("title").TextContentAsync();
         Assert.Matches(@"^CSAT · 2026-10.*: \d+\.\d %$", title);
@@ -132,7 +136,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         var page = await fixture.SignedIn("admin");
         await page.GotoAsync($"/clients/{BrowserFixture.OwnClient}");
         var score = (await page.Locator(".kpis article.kpi .value span.band").InnerTextAsync()).Trim();
-        var last = page.Locator("figure#health-trend svg .chart-values [data-series='Health score']").Last;
+        var last = page.Locator("figure#health-trend .chart-wide svg .chart-values [data-series='Health score']").Last;
         await last.HoverAsync();
         var title = await last.Locator("title").TextContentAsync();
         // The last day of the history is the day the tile shows.
@@ -151,7 +155,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     {
         var page = await fixture.SignedIn("admin");
         await page.GotoAsync("/forecast?series=channel&key=channel:chat");
-        var first = page.Locator("figure#forecast svg .chart-values [data-series='Forecast']").First;
+        var first = page.Locator("figure#forecast .chart-wide svg .chart-values [data-series='Forecast']").First;
         await first.HoverAsync();
         Assert.Matches(@"^Forecast · \d{4}-\d{2}-\d{2}.*: [\d.,]+ \(80 % interval: [\d.,]+ – [\d.,]+\)$", await first.Locator("title").TextContentAsync());
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Data as CSV" }).ClickAsync());

@@ -53,7 +53,7 @@ public sealed class PlanningPagesTests(PlanningFactory factory) : IClassFixture<
         Assert.All(cli["drivers"]!.AsArray(), d => Assert.Contains(d!.GetValue<string>(), page.QuerySelector("ol.drivers")!.TextContent));
 
         var history = cli["history"]!.AsArray().Where(p => p!["score"] is not null).ToList();
-        var marks = page.QuerySelectorAll("figure#health-trend svg .chart-values [data-series='Health score']");
+        var marks = page.QuerySelectorAll("figure#health-trend .chart-wide svg .chart-values [data-series='Health score']");
         Assert.Equal(history.Count, marks.Length);
         var last = history[^1]!;
         var lastMark = marks.Single(m => m.GetAttribute("data-label")!.StartsWith(last["as_of"]!.GetValue<string>(), StringComparison.Ordinal));

@@ -61,7 +61,7 @@ public abstract class DashboardPage : PageModel
             return BadRequest();
         }
         Prepare(view);
-        if (chart is null || Drawn(chart, view) is not { } drawn)
+        if (chart is null || Drawn(chart, view, ChartWidth, ChartHeight) is not { } drawn)
         {
             return NotFound();
         }
@@ -100,8 +100,8 @@ public abstract class DashboardPage : PageModel
     internal virtual string FigureKey(string name, DashboardView view) =>
         $"{Request.Path}|{name}|{view.Period.FromText}..{view.Period.ToText}|{view.Filter.Key}|{view.AsOf}|{QueryString()}";
 
-    private (string Title, string Svg, string Csv)? Drawn(string name, DashboardView view) =>
-        Data.Chart(FigureKey(name, view), () => Figure(name, view), ChartWidth, ChartHeight);
+    private (string Title, string Svg, string Csv)? Drawn(string name, DashboardView view, int width, int height) =>
+        Data.Chart(FigureKey(name, view), () => Figure(name, view), width, height);
 
     /// <summary>Reads the view from the query string: null when the page may go on (with a view, or with problems to show).</summary>
     private IActionResult? Resolve()
@@ -131,10 +131,19 @@ public abstract class DashboardPage : PageModel
 
     internal const int ChartHeight = 300;
 
+    /// <summary>
+    /// The size a chart is drawn at for a phone: the wide drawing scaled to a phone's width sets its ticks at 6 px, so a
+    /// second drawing near the phone's own width keeps the text at its size (the stylesheet shows one or the other).
+    /// </summary>
+    internal const int NarrowChartWidth = 420;
+
+    internal const int NarrowChartHeight = 320;
+
     /// <summary>A chart of this view as inline SVG (a title per value shows on hover) with a link to its data as CSV.</summary>
     internal Microsoft.AspNetCore.Html.IHtmlContent Chart(string name)
     {
-        if (View is not { } view || Drawn(name, view) is not { } drawn)
+        if (View is not { } view || Drawn(name, view, ChartWidth, ChartHeight) is not { } drawn
+            || Drawn(name, view, NarrowChartWidth, NarrowChartHeight) is not { } narrow)
         {
             return Microsoft.AspNetCore.Html.HtmlString.Empty;
         }
@@ -142,7 +151,7 @@ public abstract class DashboardPage : PageModel
         var query = QueryString();
         var csv = Request.Path + query + (query.Length == 0 ? "?" : "&") + "handler=csv&chart=" + name;
         return new Microsoft.AspNetCore.Html.HtmlString(
-            $"<figure class=\"chart\" id=\"{name}\"><p class=\"chart-title\">{encoder.Encode(drawn.Title)}</p><div class=\"chart-scroll\">{drawn.Svg}</div><figcaption><a href=\"{encoder.Encode(csv)}\" download>Data as CSV</a></figcaption></figure>");
+            $"<figure class=\"chart\" id=\"{name}\"><p class=\"chart-title\">{encoder.Encode(drawn.Title)}</p><div class=\"chart-scroll chart-wide\">{drawn.Svg}</div><div class=\"chart-narrow\">{narrow.Svg}</div><figcaption><a href=\"{encoder.Encode(csv)}\" download>Data as CSV</a></figcaption></figure>");
     }
 
     /// <summary>Whether the filter form offers the period (month, or from and to).</summary>
