@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
 using NodaTime;
 using SupportLens.Analytics.Clients;
@@ -105,7 +106,9 @@ internal sealed class DashboardData(
 
 /// <summary>
 /// The answers of <see cref="DashboardData"/>, shared by all requests. Keys start with the data version, so answers of an
-/// older version are never read again; they go when the cache is full (least recently used first).
+/// older version are never read again; they go when the cache is full (least recently used first). Callers that ask
+/// for the same missing answer at once (a team opening the dashboard after the morning's ingest) wait for one
+/// computation instead of each running the same queries on the same cores.
 /// </summary>
 internal sealed class DashboardCache : IDisposable
 {
@@ -113,6 +116,7 @@ internal sealed class DashboardCache : IDisposable
     internal const int Capacity = 2_000;
 
     private readonly MemoryCache _memory = new(new MemoryCacheOptions { SizeLimit = Capacity, CompactionPercentage = 0.25 });
+    private readonly ConcurrentDictionary<string, Lazy<object?>> _computing = new(StringComparer.Ordinal);
 
     internal T GetOrCreate<T>(string key, Func<T> compute)
     {
@@ -120,9 +124,21 @@ internal sealed class DashboardCache : IDisposable
         {
             return value;
         }
-        value = compute();
-        _memory.Set(key, value, new MemoryCacheEntryOptions { Size = 1 });
-        return value;
+        var computation = _computing.GetOrAdd(key, _ => new Lazy<object?>(() =>
+        {
+            var computed = compute();
+            _memory.Set(key, computed, new MemoryCacheEntryOptions { Size = 1 });
+            return computed;
+        }, LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return (T)computation.Value!;
+        }
+        finally
+        {
+            // Cached (or failed, to be tried again by the next caller): the next caller reads the cache.
+            _computing.TryRemove(new KeyValuePair<string, Lazy<object?>>(key, computation));
+        }
     }
 
     public void Dispose() => _memory.Dispose();
