@@ -77,7 +77,7 @@ internal static class ApiBench
     {
         var options = new SupportLensOptions(work, null);
         await using var app = SupportLensWebApp.Build(new WebSettings(options, TimeProvider.System) { Urls = "http://127.0.0.1:0", FirstAdminPassword = "bench admin password" },
-            builder => builder.Logging.SetMinimumLevel(LogLevel.Error));
+            builder => builder.Logging.AddFilter("Microsoft", LogLevel.Error));
         SupportLensWebApp.Prepare(app);
         var users = app.Services.GetRequiredService<UserDirectory>();
         if (users.Find("bench") is null)

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Metrics;
+using SupportLens.Analytics.Refresh;
+using SupportLens.SampleData.Scale;
 using SupportLens.Storage;
 
 namespace SupportLens.Bench;
@@ -14,6 +16,13 @@ namespace SupportLens.Bench;
 /// </summary>
 internal static class MetricsBench
 {
+    /// <summary>VmHWM of this process: the most resident memory it has had.</summary>
+    private static long PeakResidentMegabytes()
+    {
+        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    }
+
     internal static void Run(string[] args)
     {
         var tickets = args.Length >= 2 && args[0] == "--tickets" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000_000;
@@ -22,9 +31,28 @@ internal static class MetricsBench
         try
         {
             using var warehouse = Warehouse.Open(work, TimeProvider.System);
-            ScaledWarehouse.Load(warehouse, tickets, "metrics");
-            var settings = SupportLensSettings.Default;
+            using var connection = warehouse.OpenConnection();
             var clock = Stopwatch.StartNew();
+            var history = new ScaledHistory(tickets);
+            using (var transaction = connection.BeginTransaction())
+            {
+                ScaledSample.AppendClients(connection, history.Clients, "bench");
+                ScaledSample.AppendTickets(connection, history.Tickets(), "bench");
+                transaction.Commit();
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"metrics: generated and loaded {tickets:N0} sample tickets (--scale) in {clock.Elapsed.TotalSeconds:F1} s ({Environment.ProcessorCount} cores); peak RSS so far {PeakResidentMegabytes():N0} MB"));
+
+            var settings = SupportLensSettings.Default;
+            // `supportlens refresh`, as after each ingest: the derived tables (data horizons, SLA ledger) metrics read.
+            var refresh = new RefreshService(warehouse, DerivedTables.All(settings, TimeProvider.System), TimeProvider.System);
+            foreach (var step in refresh.Run())
+            {
+                var rate = step.Elapsed.TotalSeconds >= 0.1 ? string.Create(CultureInfo.InvariantCulture, $" ({step.Rows / step.Elapsed.TotalSeconds:N0}/s)") : "";
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"metrics: refresh {step.Name} wrote {step.Rows:N0} rows in {step.Elapsed.TotalSeconds:F1} s{rate}, once after each load; peak RSS so far {PeakResidentMegabytes():N0} MB"));
+            }
+
             var service = new MetricsService(warehouse, settings);
             var month = service.Month("2026-03");
             foreach (var grouping in new[] { MetricsGrouping.All, MetricsGrouping.Tier, MetricsGrouping.Client, MetricsGrouping.Channel })

@@ -10,7 +10,7 @@ namespace SupportLens.Bench;
 /// <summary>
 /// A warehouse of N tickets of the sample history's scale stream (the 40 sample clients with their tiers), loaded with
 /// the appender and refreshed as after an ingest (data horizons, SLA ledger, forecasts, spikes, client health): what
-/// the metrics and api suites read.
+/// the api suite reads (the metrics suite loads the same way).
 /// </summary>
 internal static class ScaledWarehouse
 {
