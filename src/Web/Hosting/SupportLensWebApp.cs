@@ -43,6 +43,11 @@ internal static class SupportLensWebApp
         builder.Services.AddSupportLensJobs();
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<DashboardCache>();
+        builder.Services.AddSingleton<DashboardWarmUp>();
+        if (settings.WarmUp)
+        {
+            builder.Services.AddHostedService(provider => provider.GetRequiredService<DashboardWarmUp>());
+        }
         builder.Services.AddScoped<DashboardData>();
         builder.Services.AddScoped<HealthData>();
         builder.Services.AddScoped<PlanningData>();
