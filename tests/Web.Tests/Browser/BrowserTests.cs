@@ -42,6 +42,12 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
             // Nothing wider than the screen: wide tables scroll inside their own box.
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             Assert.True(overflow <= 0, $"{name} at {width}px is {overflow}px wider than the screen");
+            // Every page's link is on the screen, none past its edge.
+            foreach (var link in await page.Locator(".topbar .nav-links a").AllAsync())
+            {
+                var box = (await link.BoundingBoxAsync())!;
+                Assert.True(box.X >= 0 && box.X + box.Width <= width, $"{await link.InnerTextAsync()} at {box.X}px of {width}px");
+            }
             // Each chart shows one drawing: the phone's, drawn near its width so the text keeps its size, on a phone.
             var charts = await page.Locator("figure.chart").CountAsync();
             Assert.Equal(charts, await page.Locator($"figure.chart {(device == "phone" ? ".chart-narrow" : ".chart-wide")} svg:visible").CountAsync());
