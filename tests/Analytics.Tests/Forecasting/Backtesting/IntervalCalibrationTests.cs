@@ -19,7 +19,7 @@ public sealed class IntervalCalibrationTests
         Assert.Equal(4.0 / 3, calibration.Scale(windows[0])!.Value, 12);
         Assert.Equal(40.0 / 3, calibration.Scale(windows[1])!.Value, 12);
 
-        // 12 pooled values: eight 0.75 and four 1.5, one bucket (every bucket is thinner than 40). Type-7 80 % quantile:
+        // 12 pooled values: eight 0.75 and four 1.5, one bucket (every step is thinner than 100). Type-7 80 % quantile:
         // position 0.8·11 = 8.8 → between the 9th (1.5) and 10th (1.5) sorted values = 1.5; 95 % → 1.5 too.
         var bands = calibration.Bands([100, 100, 100], scale: 40.0 / 3);
         Assert.Equal(100 + 1.5 * 40 / 3, bands.Hi80[0], 9);
@@ -34,9 +34,9 @@ public sealed class IntervalCalibrationTests
         // 50 series, two windows each, errors 1 and 2 (one window each way round) on every step but the 4th, where they
         // are 4 and 8 (a holiday nobody forecast). Mean absolute errors of the windows: 17/14 and 34/14, so the pooled
         // values are 7/17 and 28/17 on every step (50 each) and 28/17 and 112/17 on the 4th.
-        // 95 % quantiles: buckets {1}, {2}, {3} → 28/17; {4..7}, 400 values of which the top 50 are 112/17 → 112/17;
-        // {8..14} → 28/17. A running maximum kept 112/17 = 6.59 to step 14; the isotonic fit pools steps 4..14:
-        // (4·112 + 7·28) / (11·17) = 644/187 = 3.44.
+        // 95 % quantiles, one step a bucket (100 values each): 28/17 on every step but the 4th, 112/17 there
+        // (position 0.95·99 = 94.05 lies among the top 50). A running maximum kept 112/17 = 6.59 to step 14; the
+        // isotonic fit pools steps 4..14: (112 + 10·28) / (11·17) = 392/187 = 2.10.
         var windows = Enumerable.Range(0, 50).Select(s => (IReadOnlyList<BacktestWindow>)
         [
             Window(Enumerable.Range(0, 14).Select(h => 100.0 + (h == 3 ? 4 : 1) * (s % 2 == 0 ? 1 : 2)).ToArray(), Flat(100, 14)),
@@ -44,20 +44,22 @@ public sealed class IntervalCalibrationTests
         ]).ToArray();
         var bands = IntervalCalibration.Fit(windows, 14, counts: false)!.Bands(Flat(100, 14), scale: 1);
         Assert.Equal(28.0 / 17, bands.Hi95[2] - 100, 9);
-        Assert.Equal(644.0 / 187, bands.Hi95[3] - 100, 9);
-        Assert.Equal(644.0 / 187, bands.Hi95[13] - 100, 9);
+        Assert.Equal(392.0 / 187, bands.Hi95[3] - 100, 9);
+        Assert.Equal(392.0 / 187, bands.Hi95[13] - 100, 9);
     }
 
     [Fact]
     public void Thin_horizon_buckets_merge_until_each_has_enough_errors()
     {
-        // 90 steps, 10 errors per step: buckets start at steps 0, 1, 2, 3, 7, 14, … and need 40 errors each.
-        var pooled = Enumerable.Range(0, 90).Select(_ => Enumerable.Repeat(1.0, 10).ToList()).ToList();
+        // 95 steps, 10 errors per step but 120 on the first: step 1 alone, then ten steps a bucket; the last four
+        // (40 errors) join the bucket before them.
+        var pooled = Enumerable.Range(0, 95).Select(h => Enumerable.Repeat(1.0, h == 0 ? 120 : 10).ToList()).ToList();
         var buckets = IntervalCalibration.Buckets(pooled);
-        Assert.Equal((0, 7), buckets[0]); // 1 + 1 + 1 + 4 steps = 70 errors; 0..3 alone had only 30
-        Assert.Equal(90, buckets[^1].End);
-        Assert.All(buckets, b => Assert.True((b.End - b.Start) * 10 >= IntervalCalibration.MinBucketPoints));
-        Assert.Equal(Enumerable.Range(0, 90), buckets.SelectMany(b => Enumerable.Range(b.Start, b.End - b.Start)));
+        Assert.Equal((0, 1), buckets[0]);
+        Assert.Equal((1, 11), buckets[1]);
+        Assert.Equal((81, 95), buckets[^1]);
+        Assert.All(buckets, b => Assert.True(pooled.Skip(b.Start).Take(b.End - b.Start).Sum(p => p.Count) >= IntervalCalibration.MinBucketPoints));
+        Assert.Equal(Enumerable.Range(0, 95), buckets.SelectMany(b => Enumerable.Range(b.Start, b.End - b.Start)));
     }
 
     [Fact]
