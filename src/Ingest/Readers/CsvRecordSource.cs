@@ -1,4 +1,3 @@
-using System.Text;
 using CsvHelper;
 using SupportLens.Ingest.Validation;
 
@@ -27,10 +26,10 @@ internal sealed class CsvRecordSource : IDisposable
             MalformedData = CsvMalformedDataHandling.Skip,
             FieldCountMismatch = CsvFieldCountHandling.Skip,
             MaxRecordSize = MaxRecordBytes,
-            Encoding = file.Utf8 ? null : Encoding.Latin1,
             OnMalformedRecord = m => _malformed.Enqueue(RowError.Of(m.LineNumber, null, m.RawRecord, Describe(m.Reason))),
         };
-        _reader = CsvReader.Create(file.OpenContent(), options, leaveOpen: false);
+        // UTF-16 and Windows-1252 are transcoded here, the same way for CSV and JSON.
+        _reader = CsvReader.Create(file.OpenUtf8(), options, leaveOpen: false);
         Header = _reader.Headers.Select(h => h.Trim()).ToArray();
     }
 
