@@ -161,7 +161,7 @@ internal sealed class RowValidator
                 parsed[i] = normal;
                 return null;
             case FieldType.Timestamp when rule.OffsetFrom is not null:
-                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) || amount < 0)
+                if (NumberText.Read(text, whole: false, out _) is not { } after || (double)after is var amount && amount < 0)
                 {
                     return $"{spec.Name} must be a non-negative number (of {(rule.OffsetSeconds == 3600 ? "hours" : "minutes")} after {rule.OffsetFrom})";
                 }
@@ -177,6 +177,10 @@ internal sealed class RowValidator
                         ? $"{spec.Name} must be an ISO-8601 timestamp (e.g. 2024-03-01T09:30:00Z, or naive in {_time.Zone.Id})"
                         : $"{spec.Name} does not match the format {rule.Format}";
                 }
+                if (utc < Plausible.First || utc >= Plausible.End)
+                {
+                    return $"{spec.Name} is implausible: a time {Plausible.Range}";
+                }
                 parsed[i] = utc;
                 return null;
             case FieldType.Date:
@@ -184,24 +188,28 @@ internal sealed class RowValidator
                 {
                     return $"{spec.Name} must be a date ({rule.Format ?? "yyyy-MM-dd"})";
                 }
+                if (date < DateOnly.FromDateTime(Plausible.First) || date >= DateOnly.FromDateTime(Plausible.End))
+                {
+                    return $"{spec.Name} is implausible: a date {Plausible.Range}";
+                }
                 parsed[i] = date;
                 return null;
             case FieldType.Integer:
-                if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
-                    && !(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == Math.Floor(d) && Math.Abs(d) < 1e15 && (number = (long)d) == d))
+                if (NumberText.Read(text, whole: true, out var ambiguous) is not { } number)
                 {
-                    return $"{spec.Name} must be a whole number";
+                    return ambiguous is null ? $"{spec.Name} must be a whole number" : $"{spec.Name} '{text.Trim()}' {ambiguous}";
                 }
                 if (number < spec.Min || number > spec.Max)
                 {
                     return $"{spec.Name} must be between {spec.Min} and {spec.Max}";
                 }
-                parsed[i] = number;
+                parsed[i] = (long)number;
                 return null;
             case FieldType.Decimal:
-                if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var money) || money >= 1e12m)
+                // Money comes with its currency sign ("€1,200.00", "1.200,00 €").
+                if (NumberText.Read(text.Trim().Trim(CurrencySigns), whole: false, out var unclear) is not { } money || Math.Abs(money) >= 1e12m)
                 {
-                    return $"{spec.Name} must be a number (with . as the decimal point)";
+                    return unclear is null ? $"{spec.Name} must be a number (with . or , as the decimal point)" : $"{spec.Name} '{text.Trim()}' {unclear}";
                 }
                 if (money < spec.Min)
                 {
@@ -219,10 +227,11 @@ internal sealed class RowValidator
             case FieldType.Double:
                 // Exports write percentages with their sign ("85.7%").
                 var decimalText = spec.Name.EndsWith("_pct", StringComparison.Ordinal) ? text.Trim().TrimEnd('%') : text;
-                if (!double.TryParse(decimalText, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) || !double.IsFinite(real))
+                if (NumberText.Read(decimalText, whole: false, out var vague) is not { } exact)
                 {
-                    return $"{spec.Name} must be a number (with . as the decimal point)";
+                    return vague is null ? $"{spec.Name} must be a number (with . or , as the decimal point)" : $"{spec.Name} '{text.Trim()}' {vague}";
                 }
+                var real = (double)exact;
                 if (spec.Max != long.MaxValue && (real < spec.Min || real > spec.Max))
                 {
                     return $"{spec.Name} must be between {spec.Min} and {spec.Max}";
@@ -278,6 +287,22 @@ internal sealed class RowValidator
         "false" or "f" or "no" or "n" or "0" => false,
         _ => null,
     };
+
+    /// <summary>
+    /// Times a support export can hold. Outside them are placeholders that exports write for "no time" (DateTime's
+    /// 0001-01-01, Excel's day zero 1899-12-30, the Unix epoch 1970-01-01, "never" as 9999-12-31): taken as times, one
+    /// of them would stretch every daily series and SLA clock over centuries.
+    /// </summary>
+    private static class Plausible
+    {
+        public static readonly DateTime First = new(1970, 1, 2, 0, 0, 0, DateTimeKind.Utc);
+
+        public static readonly DateTime End = new(2100, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        public const string Range = "must fall between 1970-01-02 and 2099-12-31 (0001-01-01, 1899-12-30, 1970-01-01 and 9999-12-31 are placeholders exports write for no time)";
+    }
+
+    private static readonly char[] CurrencySigns = ['$', '€', '£', '¥', ' ', '\u00A0'];
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

@@ -1,0 +1,45 @@
+namespace SupportLens.Ingest.Tests.Validation;
+
+/// <summary>
+/// Exports write placeholders where a time is unknown: .NET's DateTime.MinValue, Excel's day zero, the Unix epoch, a
+/// "never" of 9999-12-31. Taken as times, one such ticket stretches every daily series over centuries, so they are
+/// rejected as implausible, naming the field.
+/// </summary>
+public sealed class PlausibleTimeTests
+{
+    [Fact]
+    public void Placeholder_timestamps_are_quarantined_as_implausible_and_real_ones_load()
+    {
+        using var f = new IngestFixture();
+        f.LoadClients();
+        var csv = """
+            ticket_id,client_id,created_at,channel,status,solved_at
+            T1,C1,0001-01-01T00:00:00Z,email,open,
+            T2,C1,1899-12-30 00:00:00,email,open,
+            T3,C1,1970-01-01T00:00:00Z,email,open,
+            T4,C1,9999-12-31T23:59:59Z,email,open,
+            T5,C1,2024-03-01T09:00:00Z,email,solved,9999-12-31T00:00:00Z
+            T6,C1,1990-05-01T09:00:00Z,email,open,
+            T7,C1,2099-12-31T23:00:00Z,email,open,
+            """;
+        var report = f.Ingest(IngestKind.Tickets, f.Write("t.csv", csv));
+        Assert.Equal((2L, 5L), (report.RowsLoaded, report.RowsRejected));
+        Assert.Equal([(2L, "created_at", "0001-01-01T00:00:00Z"), (3L, "created_at", "1899-12-30 00:00:00"), (4L, "created_at", "1970-01-01T00:00:00Z"),
+                      (5L, "created_at", "9999-12-31T23:59:59Z"), (6L, "solved_at", "9999-12-31T00:00:00Z")],
+            report.Errors.Select(e => (e.Line, e.Column!, e.Value!)));
+        Assert.Equal("created_at is implausible: a time must fall between 1970-01-02 and 2099-12-31 " +
+                     "(0001-01-01, 1899-12-30, 1970-01-01 and 9999-12-31 are placeholders exports write for no time)", report.Errors[0].Reason);
+        Assert.Equal(2L, f.Count("SELECT count(*) FROM tickets WHERE ticket_id IN ('T6', 'T7')"));
+    }
+
+    [Fact]
+    public void Placeholder_dates_are_quarantined_too()
+    {
+        using var f = new IngestFixture();
+        var report = f.Ingest(IngestKind.Clients, f.Write("c.csv",
+            "client_id,name,tier,contract_start,renewal_date\nC1,Acme,starter,2020-01-01,9999-12-31\nC2,Globex,starter,1900-01-01,2027-01-01\nC3,Initech,starter,1985-06-01,2027-01-01\n"));
+        Assert.Equal((1L, 2L), (report.RowsLoaded, report.RowsRejected));
+        Assert.Equal([(2L, "renewal_date"), (3L, "contract_start")], report.Errors.Select(e => (e.Line, e.Column!)));
+        Assert.StartsWith("renewal_date is implausible: a date must fall between 1970-01-02 and 2099-12-31", report.Errors[0].Reason);
+    }
+}
