@@ -152,6 +152,11 @@ internal sealed class RecordStream : IDisposable
                 yield return new MappedRecord(record.Line, null, record.Error);
                 continue;
             }
+            if (source is FlatRecord flat && Repeated(record.Line, flat) is { } repeated)
+            {
+                yield return new MappedRecord(record.Line, null, repeated);
+                continue;
+            }
             if (!Kept(i => source.GetValueOrDefault(_filters[i].Column)))
             {
                 yield return MappedRecord.Skip(record.Line);
@@ -173,6 +178,26 @@ internal sealed class RecordStream : IDisposable
             }
             yield return new MappedRecord(record.Line, fields, null);
         }
+    }
+
+    /// <summary>A key the profile reads (or filters on) that the object holds twice, or in two cases: the CSV header rule, per record.</summary>
+    private RowError? Repeated(long line, FlatRecord record)
+    {
+        for (var i = 0; i < _bindings.Length; i++)
+        {
+            if (_bindings[i]?.Column is { } column && record.Repeated(column) is { } why)
+            {
+                return RowError.Of(line, column.Trim(), null, $"{why}: which one holds {_schema.Fields[i].Name} is ambiguous; rename or remove one");
+            }
+        }
+        foreach (var filter in _filters)
+        {
+            if (record.Repeated(filter.Column) is { } why)
+            {
+                return RowError.Of(line, filter.Column.Trim(), null, $"{why}: which one the filter reads is ambiguous; rename or remove one");
+            }
+        }
+        return null;
     }
 
     /// <summary>

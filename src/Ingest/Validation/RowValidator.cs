@@ -1,4 +1,5 @@
 using System.Globalization;
+using SupportLens.Ingest.Profiles;
 
 namespace SupportLens.Ingest.Validation;
 
@@ -51,9 +52,14 @@ internal sealed class RowValidator
             }
             if (spec.Type == FieldType.NameList)
             {
-                components = text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+                components = text.Split(ListSeparators(text, ';'), StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
                 parsed[i] = components.Count == 0 ? null : components[0];
                 continue;
+            }
+            if (spec.Type != FieldType.ClientList && text.Contains(JsonFlattener.ListSeparator, StringComparison.Ordinal))
+            {
+                // A JSON list where one value is expected reads as its elements joined with ;.
+                text = text.Replace(JsonFlattener.ListSeparator, ';');
             }
             var problem = Parse(spec, _rules[i], text, parsed, i, ref clients);
             if (problem is not null)
@@ -268,7 +274,7 @@ internal sealed class RowValidator
                 parsed[i] = trimmed;
                 if (trimmed != "*")
                 {
-                    clients = trimmed.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    clients = trimmed.Split(ListSeparators(trimmed, ';', ','), StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                         .Distinct(StringComparer.Ordinal).ToList();
                     if (clients.Count == 0)
                     {
@@ -303,6 +309,10 @@ internal sealed class RowValidator
     }
 
     private static readonly char[] CurrencySigns = ['$', '€', '£', '¥', ' ', '\u00A0'];
+
+    /// <summary>A JSON list splits on its elements only; text splits on the separators a CSV cell uses.</summary>
+    private static char[] ListSeparators(string text, params char[] textSeparators) =>
+        text.Contains(JsonFlattener.ListSeparator, StringComparison.Ordinal) ? [JsonFlattener.ListSeparator] : textSeparators;
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
