@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using CsvHelper;
 using SupportLens.Ingest.Validation;
 
@@ -24,7 +26,8 @@ internal sealed class CsvRecordSource : IDisposable
             TrackLineNumbers = true,
             TrimWhitespace = false,
             MalformedData = CsvMalformedDataHandling.Skip,
-            FieldCountMismatch = CsvFieldCountHandling.Skip,
+            // Field counts are judged in Read: a trailing delimiter is not a broken record.
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
             MaxRecordSize = MaxRecordBytes,
             OnMalformedRecord = m => _malformed.Enqueue(RowError.Of(m.LineNumber, null, m.RawRecord, Describe(m.Reason))),
         };
@@ -39,7 +42,59 @@ internal sealed class CsvRecordSource : IDisposable
 
     public int FieldCount => _reader.FieldCount;
 
-    public bool Read() => _reader.Read();
+    /// <summary>
+    /// The next record. Spreadsheets pad: rows with a trailing delimiter the header lacks (or the header with one the rows
+    /// lack), rows of empty cells below the data, lines of spaces. Those are read as the data they hold; a record that is
+    /// short of a named column, or has a value beyond the header, is malformed and reported saying which.
+    /// </summary>
+    public bool Read()
+    {
+        while (_reader.Read())
+        {
+            var count = _reader.FieldCount;
+            if (Blank(count))
+            {
+                continue;
+            }
+            if (count == Header.Count || FitsHeader(count) is not { } problem)
+            {
+                return true;
+            }
+            _malformed.Enqueue(RowError.Of(_reader.LineNumber, null, Encoding.UTF8.GetString(_reader.RawRecord), $"malformed CSV: {problem}"));
+        }
+        return false;
+    }
+
+    private bool Blank(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (!_reader.IsEmpty(i) && _reader.GetSpan(i).IndexOfAnyExcept(" \t"u8) >= 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Why a record of <paramref name="count"/> fields does not fit the header, or null when the difference is only padding.</summary>
+    private string? FitsHeader(int count)
+    {
+        var shape = string.Create(CultureInfo.InvariantCulture, $"the record has {count} fields and the header {Header.Count}");
+        if (count > Header.Count)
+        {
+            for (var i = Header.Count; i < count; i++)
+            {
+                if (!_reader.IsEmpty(i))
+                {
+                    return string.Create(CultureInfo.InvariantCulture, $"{shape} (field {i + 1} '{Echo.Value(_reader.GetString(i))}' has no column)");
+                }
+            }
+            return null;
+        }
+        var missing = Header.Skip(count).Where(name => name.Length > 0).ToList();
+        return missing.Count == 0 ? null : $"{shape} ({Echo.List(missing)} missing)";
+    }
 
     public string? Get(int index) => index < _reader.FieldCount ? _reader.GetString(index) : null;
 
