@@ -13,15 +13,18 @@ internal enum InputFormat
 
 /// <summary>
 /// What one pass over a file learns before it is parsed: the SHA-256 of its bytes (as given, compressed or not),
-/// whether it is gzip, how its text is encoded (UTF-8, UTF-16 with a byte order mark, else Windows-1252; see
+/// whether it is gzip (or a zip holding one export, see <see cref="ZipInput"/>), how its text is encoded (UTF-8, UTF-16 with a byte order mark, else Windows-1252; see
 /// <see cref="TextSniffer"/>), and whether it is CSV or JSON. The pass streams, so it costs a read of the file and no
 /// memory. A gzip file is proven whole in this pass; when it is not, <see cref="Damage"/> says why and nothing of it
 /// may load.
 /// </summary>
 internal sealed record InputFile(string Path, string Sha256, long Bytes, bool Gzip, TextEncoding Encoding, InputFormat Format)
 {
-    /// <summary>Why the compressed file is not whole (truncated, damaged, trailing bytes), or null.</summary>
+    /// <summary>Why nothing of the file may load (a truncated or damaged gzip or zip, trailing bytes, a zip of several files), or null.</summary>
     public string? Damage { get; init; }
+
+    /// <summary>The entry of a zip file that holds the export, or null when the file is not a zip.</summary>
+    public string? ZipEntry { get; init; }
 
     /// <summary>What the report should say about how the file was read (not UTF-8, read as Windows-1252), or null.</summary>
     public string? Note { get; init; }
@@ -32,10 +35,14 @@ internal sealed record InputFile(string Path, string Sha256, long Bytes, bool Gz
     {
         using var file = OpenRaw(path);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var head = new byte[2];
-        var headLength = file.ReadAtLeast(head, 2, throwOnEndOfStream: false);
+        var head = new byte[4];
+        var headLength = file.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+        if (ZipInput.IsZip(head.AsSpan(0, headLength)))
+        {
+            return ZipInput.Inspect(path, file.Length);
+        }
         hash.AppendData(head, 0, headLength);
-        var gzip = headLength == 2 && head[0] == 0x1F && head[1] == 0x8B;
+        var gzip = headLength >= 2 && head[0] == 0x1F && head[1] == 0x8B;
         var hashing = new HashingStream(file, hash);
         using var inflated = gzip ? new ChecksumStream(new GZipStream(new PrefixedStream(head, headLength, hashing), CompressionMode.Decompress)) : null;
         using var text = inflated ?? (Stream)new PrefixedStream(head, headLength, hashing);
@@ -79,6 +86,10 @@ internal sealed record InputFile(string Path, string Sha256, long Bytes, bool Gz
     /// <summary>The decompressed bytes of the file.</summary>
     public Stream OpenContent()
     {
+        if (ZipEntry is not null)
+        {
+            return ZipInput.Open(Path, ZipEntry);
+        }
         var raw = OpenRaw(Path);
         return Gzip ? new GZipStream(raw, CompressionMode.Decompress) : raw;
     }

@@ -49,7 +49,7 @@ internal static class IngestCommand
         var json = CommonOptions.Json();
         var data = CommonOptions.Data();
         var config = CommonOptions.Config();
-        var files = new Argument<string[]>("FILE") { Arity = ArgumentArity.OneOrMore, Description = "CSV, JSON or NDJSON files, optionally gzipped." };
+        var files = new Argument<string[]>("FILE") { Arity = ArgumentArity.OneOrMore, Description = "CSV, JSON or NDJSON files, optionally gzipped or in a zip of one file." };
 
         var ingest = new Command("ingest", "Load export files into the warehouse (one transaction and one batch per file).");
         ingest.Options.Add(kind);
