@@ -256,15 +256,17 @@ internal sealed class RowValidator
                 parsed[i] = flag;
                 return null;
             case FieldType.CsatScore:
-                var lowered = text.Trim().ToLowerInvariant();
-                if (lowered is "good" or "bad")
+                if (CsatVerdict(text) is { } verdict)
                 {
-                    parsed[i] = ((byte?)null, lowered == "good");
+                    parsed[i] = ((byte?)null, verdict);
                     return null;
                 }
-                if (!byte.TryParse(lowered, NumberStyles.Integer, CultureInfo.InvariantCulture, out var stars) || stars is < 1 or > 5)
+                var rating = NumberText.Read(text, whole: true, out _);
+                if (rating is not { } stars || stars is < 1 or > 5)
                 {
-                    return "score must be 1..5 or good|bad";
+                    return rating is >= 6 and <= 10
+                        ? $"{CsatScale}: {text.Trim()} looks like a 1-10 (or 0-10) scale, which has no agreed line between good and bad; map it to 1..5 or good|bad with a mapping file's \"values\""
+                        : CsatScale;
                 }
                 // DESIGN.md §4: on 1-5, 4 and 5 are good.
                 parsed[i] = ((byte?)stars, stars >= 4);
@@ -285,6 +287,29 @@ internal sealed class RowValidator
             default:
                 throw new ArgumentOutOfRangeException(nameof(spec));
         }
+    }
+
+    private const string CsatScale = "score must be 1..5, good|bad or thumbs up|down";
+
+    /// <summary>Good (true) or bad (false) for a verdict rather than stars: good/bad (Zendesk's "_with_comment" too) and thumbs, as words or emoji.</summary>
+    private static bool? CsatVerdict(string text)
+    {
+        var t = text.Trim();
+        // An emoji thumb may carry a skin tone after it.
+        if (t.StartsWith("\U0001F44D", StringComparison.Ordinal))
+        {
+            return true;
+        }
+        if (t.StartsWith("\U0001F44E", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        return t.ToLowerInvariant().Replace(' ', '_').Replace('-', '_') switch
+        {
+            "good" or "good_with_comment" or "thumbs_up" or "thumbsup" => true,
+            "bad" or "bad_with_comment" or "thumbs_down" or "thumbsdown" => false,
+            _ => null,
+        };
     }
 
     internal static bool? ParseBoolean(string text) => text.Trim().ToLowerInvariant() switch
