@@ -28,8 +28,10 @@ internal static class VendorJson
     {
         if (start is null || minutes is null
             || !DateTimeOffset.TryParse(start, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var origin)
-            || !double.TryParse(minutes, NumberStyles.Float, CultureInfo.InvariantCulture, out var m))
+            || !double.TryParse(minutes, NumberStyles.Float, CultureInfo.InvariantCulture, out var m)
+            || !double.IsFinite(m) || Math.Abs(m) > 100 * 366 * 24 * 60)
         {
+            // A duration beyond a century is no reply time; the ticket loads without it.
             return null;
         }
         return origin.AddMinutes(m).ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -173,7 +173,13 @@ internal sealed class RowValidator
                 }
                 if (parsed[_schema.FieldIndex[rule.OffsetFrom]] is DateTime origin)
                 {
-                    parsed[i] = origin.AddSeconds(amount * rule.OffsetSeconds);
+                    // Compared in seconds first: a runaway duration must be a quarantined row, not a DateTime overflow.
+                    var later = amount * rule.OffsetSeconds;
+                    if (later >= (Plausible.End - origin).TotalSeconds)
+                    {
+                        return $"{spec.Name} is implausible: {text.Trim()} {(rule.OffsetSeconds == 3600 ? "hours" : "minutes")} after {rule.OffsetFrom} is past 2099-12-31";
+                    }
+                    parsed[i] = origin.AddSeconds(later);
                 }
                 return null;
             case FieldType.Timestamp:

@@ -25,7 +25,7 @@ internal sealed class TimestampParser(DateTimeZone zone)
             {
                 return false;
             }
-            utc = offset is { } o ? DateTime.SpecifyKind(local - o, DateTimeKind.Utc) : ToUtc(local);
+            utc = offset is { } o ? Shift(local, o) : ToUtc(local);
             return true;
         }
         if (format is "unix" or "unix_ms")
@@ -101,9 +101,31 @@ internal sealed class TimestampParser(DateTimeZone zone)
 
     // Gaps (spring forward) shift forward and ambiguous times (fall back) take the earlier instant: a ticket time that
     // the clock skipped or repeated is still a ticket, and an hour's doubt is better than a quarantined row.
-    private DateTime ToUtc(DateTime local) => _utc
-        ? DateTime.SpecifyKind(local, DateTimeKind.Utc)
-        : LocalDateTime.FromDateTime(local).InZoneLeniently(Zone).ToDateTimeUtc();
+    private DateTime ToUtc(DateTime local)
+    {
+        if (_utc)
+        {
+            return DateTime.SpecifyKind(local, DateTimeKind.Utc);
+        }
+        var instant = LocalDateTime.FromDateTime(local).InZoneLeniently(Zone).ToInstant();
+        return instant < MinInstant ? DateTime.MinValue : instant > MaxInstant ? DateTime.MaxValue : instant.ToDateTimeUtc();
+    }
+
+    private static readonly Instant MinInstant = Instant.FromDateTimeUtc(DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc));
+
+    private static readonly Instant MaxInstant = Instant.FromDateTimeUtc(DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc));
+
+    /// <summary>
+    /// A wall time less its offset in UTC. A placeholder at the calendar's edge (0001-01-01T00:00+01:00) would fall off
+    /// it: it becomes the edge, which the validator then rejects as implausible instead of failing the file.
+    /// </summary>
+    private static DateTime Shift(DateTime local, TimeSpan offset)
+    {
+        var ticks = local.Ticks - offset.Ticks;
+        return ticks < 0 ? DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc)
+            : ticks > DateTime.MaxValue.Ticks ? DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc)
+            : new DateTime(ticks, DateTimeKind.Utc);
+    }
 
     /// <summary>yyyy-MM-dd[(T| )HH:mm[:ss[.fraction]]][ ][Z|UTC|±HH[:mm]|±HHmm]</summary>
     internal static bool TryParseIso(ReadOnlySpan<char> s, out DateTime local, out TimeSpan? offset)

@@ -33,6 +33,30 @@ public sealed class PlausibleTimeTests
     }
 
     [Fact]
+    public void Placeholders_whose_offset_or_zone_would_take_them_past_the_calendar_are_quarantined_not_a_crash()
+    {
+        using var f = new IngestFixture();
+        f.LoadClients();
+        var csv = """
+            ticket_id,client_id,created_at,channel,status
+            T1,C1,0001-01-01T00:00:00+01:00,email,open
+            T2,C1,9999-12-31T23:59:59-01:00,email,open
+            T3,C1,0001-01-01 00:00:00,email,open
+            T4,C1,9999-12-31 23:30:00,email,open
+            T5,C1,2026-11-02 09:00:00,email,open
+            """;
+        var report = f.Ingest(IngestKind.Tickets, f.Write("t.csv", csv), timezone: "Asia/Tokyo");
+        Assert.Equal((1L, 4L), (report.RowsLoaded, report.RowsRejected));
+        Assert.All(report.Errors, e => Assert.StartsWith("created_at is implausible", e.Reason));
+
+        // A first reply "minutes after creation" that runs past the calendar.
+        var mapping = f.Write("m.json", """{"kind": "tickets", "fields": {"ticket_id": "Id", "client_id": {"value": "C1"}, "created_at": "Created", "channel": {"value": "email"}, "status": {"value": "open"}, "first_response_at": {"column": "Reply minutes", "minutes_after": "created_at"}}}""");
+        var runaway = f.Ingest(IngestKind.Tickets, f.Write("z.csv", "Id,Created,Reply minutes\nZ1,2026-11-02T09:00:00Z,1e12\nZ2,2026-11-02T09:00:00Z,30\n"), mapping);
+        Assert.Equal((1L, 1L), (runaway.RowsLoaded, runaway.RowsRejected));
+        Assert.Equal("first_response_at is implausible: 1e12 minutes after created_at is past 2099-12-31", Assert.Single(runaway.Errors).Reason);
+    }
+
+    [Fact]
     public void Placeholder_dates_are_quarantined_too()
     {
         using var f = new IngestFixture();
