@@ -186,7 +186,8 @@ internal sealed class RowValidator
                 if (!_time.TryParse(text, rule.Format, out var utc))
                 {
                     return rule.Format is null
-                        ? $"{spec.Name} must be an ISO-8601 timestamp (e.g. 2024-03-01T09:30:00Z, or naive in {_time.Zone.Id})"
+                        ? $"{spec.Name} must be an ISO-8601 timestamp (e.g. 2024-03-01T09:30:00Z, or naive in {_time.Zone.Id})" +
+                          (TimeFormatHint.For(text) is { } hint ? $"; to read times like '{text.Trim()}', map the column in a mapping file with \"format\": \"{hint}\"" : "")
                         : $"{spec.Name} does not match the format {rule.Format}";
                 }
                 if (utc < Plausible.First || utc >= Plausible.End)

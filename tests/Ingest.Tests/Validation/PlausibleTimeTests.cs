@@ -67,3 +67,34 @@ public sealed class PlausibleTimeTests
         Assert.StartsWith("renewal_date is implausible: a date must fall between 1970-01-02 and 2099-12-31", report.Errors[0].Reason);
     }
 }
+
+/// <summary>A spreadsheet's date in the generic profile is refused with the mapping-file format that would read it.</summary>
+public sealed class TimeFormatHintTests
+{
+    [Fact]
+    public void Spreadsheet_dates_and_epoch_numbers_are_refused_with_the_format_that_reads_them()
+    {
+        using var f = new IngestFixture();
+        f.LoadClients();
+        var csv = """
+            ticket_id,client_id,created_at,channel,status
+            T1,C1,11/30/2026 14:05,email,open
+            T2,C1,30.11.2026,email,open
+            T3,C1,30/11/2026 14:05:09,email,open
+            T4,C1,1795000000,email,open
+            T5,C1,1795000000000,email,open
+            T6,C1,yesterday,email,open
+            """;
+        var report = f.Ingest(IngestKind.Tickets, f.Write("t.csv", csv), timezone: "Europe/Berlin");
+        const string Iso = "created_at must be an ISO-8601 timestamp (e.g. 2024-03-01T09:30:00Z, or naive in Europe/Berlin)";
+        Assert.Equal(
+        [
+            $"{Iso}; to read times like '11/30/2026 14:05', map the column in a mapping file with \"format\": \"MM/dd/yyyy HH:mm\"",
+            $"{Iso}; to read times like '30.11.2026', map the column in a mapping file with \"format\": \"dd.MM.yyyy\"",
+            $"{Iso}; to read times like '30/11/2026 14:05:09', map the column in a mapping file with \"format\": \"dd/MM/yyyy HH:mm:ss\"",
+            $"{Iso}; to read times like '1795000000', map the column in a mapping file with \"format\": \"unix\"",
+            $"{Iso}; to read times like '1795000000000', map the column in a mapping file with \"format\": \"unix_ms\"",
+            Iso,
+        ], report.Errors.Select(e => e.Reason));
+    }
+}
