@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using SupportLens.Ingest.Profiles;
 
 namespace SupportLens.Ingest.Validation;
@@ -8,7 +9,7 @@ namespace SupportLens.Ingest.Validation;
 /// types, enums, ranges and the time order of a kind. Checks that need the whole file or the database (duplicate
 /// ids, unknown clients) run in SQL after staging.
 /// </summary>
-internal sealed class RowValidator
+internal sealed partial class RowValidator
 {
     private readonly KindSchema _schema;
     private readonly IReadOnlyList<string> _columnNames;
@@ -156,6 +157,11 @@ internal sealed class RowValidator
         switch (spec.Type)
         {
             case FieldType.Text:
+                if (spec.Name.EndsWith("_id", StringComparison.Ordinal) && ShortenedNumber().IsMatch(text))
+                {
+                    return $"{spec.Name} '{text.Trim()}' is a number a spreadsheet shortened to scientific notation: its digits are lost; " +
+                           "export the file again, or format the column as text before saving it";
+                }
                 parsed[i] = text;
                 return null;
             case FieldType.Enum:
@@ -295,6 +301,10 @@ internal sealed class RowValidator
                 throw new ArgumentOutOfRangeException(nameof(spec));
         }
     }
+
+    /// <summary>How Excel writes a long number it cannot show whole (6.70013E+10): an id read back from it is another id.</summary>
+    [GeneratedRegex(@"^\s*[0-9](\.[0-9]+)?[eE]\+[0-9]+\s*$")]
+    private static partial Regex ShortenedNumber();
 
     private const string CsatScale = "score must be 1..5, good|bad or thumbs up|down";
 
