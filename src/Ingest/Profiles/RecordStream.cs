@@ -86,9 +86,14 @@ internal sealed class RecordStream : IDisposable
 
     public static RecordStream OpenJson(
         KindSchema schema, MappingFile mapping, InputFile file, IReadOnlySet<string> wrappers,
-        Func<IEnumerable<(JsonRecord? Record, RowError? Error)>, IEnumerable<ConvertedRecord>> convert)
+        Func<IEnumerable<(JsonRecord? Record, RowError? Error)>, IEnumerable<ConvertedRecord>> convert, bool flat)
     {
-        var source = new JsonRecordSource(file, wrappers);
+        // A record of a generic or mapped export has one of the mapped names at its top level (the first part of a path).
+        var recordKeys = flat
+            ? mapping.Fields.Values.Select(b => b.Column).OfType<string>().Concat(mapping.Filters.Select(f => f.Column))
+                .Select(c => c.Trim().Split('.')[0]).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : null;
+        var source = new JsonRecordSource(file, wrappers, recordKeys);
         return new RecordStream(schema, mapping, convert(source.Records()), source) { _foreignBytes = file.Encoding == TextEncoding.MixedUtf8 };
     }
 
