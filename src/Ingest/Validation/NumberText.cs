@@ -22,6 +22,12 @@ internal static class NumberText
         {
             return null;
         }
+        // Most numbers are plain (12, 4.5): read them at once. Anything else tries both conventions below.
+        if (!s.ContainsAny(Separators) && (!whole || !s.Contains('.'))
+            && decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var plain))
+        {
+            return whole && plain != decimal.Truncate(plain) ? null : plain;
+        }
         if (s.ContainsAny('e', 'E'))
         {
             return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var scientific)
@@ -53,6 +59,8 @@ internal static class NumberText
         }
         return point ?? comma;
     }
+
+    private static readonly System.Buffers.SearchValues<char> Separators = System.Buffers.SearchValues.Create(",' \u00A0\u202FeE");
 
     private static string Show(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 

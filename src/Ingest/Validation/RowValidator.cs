@@ -157,7 +157,7 @@ internal sealed partial class RowValidator
         switch (spec.Type)
         {
             case FieldType.Text:
-                if (spec.Name.EndsWith("_id", StringComparison.Ordinal) && ShortenedNumber().IsMatch(text))
+                if (text.Contains('+', StringComparison.Ordinal) && spec.Name.EndsWith("_id", StringComparison.Ordinal) && ShortenedNumber().IsMatch(text))
                 {
                     return $"{spec.Name} '{text.Trim()}' is a number a spreadsheet shortened to scientific notation: its digits are lost; " +
                            "export the file again, or format the column as text before saving it";
