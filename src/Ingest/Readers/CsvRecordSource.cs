@@ -17,6 +17,7 @@ internal sealed class CsvRecordSource : IDisposable
 
     private readonly CsvReader _reader;
     private readonly Queue<RowError> _malformed = new();
+    private readonly byte[] _headerStart;
 
     public CsvRecordSource(InputFile file, char? separator)
     {
@@ -34,6 +35,7 @@ internal sealed class CsvRecordSource : IDisposable
         // UTF-16 and Windows-1252 are transcoded here, the same way for CSV and JSON.
         _reader = CsvReader.Create(file.OpenUtf8(), options, leaveOpen: false);
         Header = _reader.Headers.Select(h => h.Trim()).ToArray();
+        _headerStart = Header.Count > 0 ? Encoding.UTF8.GetBytes(Header[0]) : [];
     }
 
     public IReadOnlyList<string> Header { get; }
@@ -52,7 +54,7 @@ internal sealed class CsvRecordSource : IDisposable
         while (_reader.Read())
         {
             var count = _reader.FieldCount;
-            if (Blank(count))
+            if (Blank(count) || RepeatsHeader(count))
             {
                 continue;
             }
@@ -64,6 +66,30 @@ internal sealed class CsvRecordSource : IDisposable
         }
         return false;
     }
+
+    /// <summary>
+    /// Whether the record is the header again, as where exports were joined (<c>cat</c> of CSVs, or of gzip files, which
+    /// makes one multi-member gzip): names compared as the header matcher compares them.
+    /// </summary>
+    private bool RepeatsHeader(int count)
+    {
+        if (count < Header.Count || Header.Count == 0 || !Ascii.EqualsIgnoreCase(Trim(_reader.GetSpan(0)), _headerStart))
+        {
+            return false;
+        }
+        for (var i = 1; i < Header.Count; i++)
+        {
+            if (!string.Equals(_reader.GetString(i).Trim(), Header[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // A joined file's own byte order mark stays in front of its header.
+    private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> span) =>
+        (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? span[3..] : span).Trim(" \t"u8);
 
     private bool Blank(int count)
     {

@@ -29,6 +29,32 @@ public sealed class CsvShapeTests
     }
 
     [Fact]
+    public void The_header_repeated_where_exports_were_joined_is_not_a_record()
+    {
+        using var f = new IngestFixture();
+        f.LoadClients();
+        // Two daily exports joined as `cat monday.csv.gz tuesday.csv.gz` (a valid two-member gzip) and as `cat` of the CSVs.
+        var monday = $"{Header}\nT1,C1,2026-11-02T09:00:00Z,email,open\n";
+        var tuesday = $"\uFEFF{Header.ToUpperInvariant().Replace(",", " , ")}\nT2,C1,2026-11-03T09:00:00Z,email,open\n";
+        var path = Path.Combine(f.Directory, "week.csv.gz");
+        File.WriteAllBytes(path, [.. Gzip(monday), .. Gzip(tuesday)]);
+        var gzip = f.Ingest(IngestKind.Tickets, path);
+        Assert.Equal(("loaded", 2L, 2L, 0L), (gzip.Status, gzip.RowsRead, gzip.RowsLoaded, gzip.RowsRejected));
+        var joined = f.Ingest(IngestKind.Tickets, f.Write("week.csv", monday + tuesday));
+        Assert.Equal(("loaded", 2L, 0L), (joined.Status, joined.RowsRead, joined.RowsRejected));
+    }
+
+    private static byte[] Gzip(string text)
+    {
+        using var memory = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(memory, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(text));
+        }
+        return memory.ToArray();
+    }
+
+    [Fact]
     public void A_record_short_of_named_columns_or_with_values_beyond_the_header_is_quarantined_saying_which()
     {
         using var f = new IngestFixture();
