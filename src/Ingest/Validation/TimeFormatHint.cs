@@ -6,7 +6,7 @@ namespace SupportLens.Ingest.Validation;
 /// <summary>
 /// The mapping-file format that would read a time the generic profile does not: a spreadsheet's month-first or
 /// day-first date (day-first when its first number cannot be a month; month-first otherwise, as US Excel writes), a
-/// dotted European date, or epoch seconds or milliseconds. Only a suggestion in the message: which order an export
+/// dotted European date, a serial day number, or epoch seconds or milliseconds. Only a suggestion in the message: which order an export
 /// uses is the export's to say.
 /// </summary>
 internal static partial class TimeFormatHint
@@ -17,6 +17,10 @@ internal static partial class TimeFormatHint
         if (Epoch().IsMatch(t))
         {
             return t.Length <= 10 ? "unix" : t.Length == 13 ? "unix_ms" : null;
+        }
+        if (Serial().IsMatch(t))
+        {
+            return "excel";
         }
         var match = Spreadsheet().Match(t);
         if (!match.Success)
@@ -36,6 +40,10 @@ internal static partial class TimeFormatHint
         var time = match.Groups["time"].Value;
         return time.Length == 0 ? date : $"{date} {(time.Count(c => c == ':') == 2 ? "HH:mm:ss" : "HH:mm")}";
     }
+
+    /// <summary>A spreadsheet's serial day of 1970-2099 (25569-73050), maybe with the time as a fraction.</summary>
+    [GeneratedRegex(@"^[2-7]\d{4}(\.\d+)?$")]
+    private static partial Regex Serial();
 
     [GeneratedRegex(@"^\d{9,13}$")]
     private static partial Regex Epoch();
