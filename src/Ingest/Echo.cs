@@ -82,8 +82,9 @@ public static class Echo
                $"THEN '… (' || (strlen({expression}) - strlen({head})) || ' more bytes)' ELSE '' END END";
     }
 
-    // Controls (C0, DEL, C1), invisible formatting (bidi overrides, zero-width), line/paragraph separators and lone surrogates.
+    // Controls (C0, DEL, C1), invisible formatting (bidi overrides, zero-width), line/paragraph separators, lone
+    // surrogates, and the noncharacters U+FDD0..U+FDEF (how bytes that are not UTF-8 are marked while a file is read).
     private static bool Escaped(char c) =>
-        char.IsControl(c) || char.IsSurrogate(c)
+        char.IsControl(c) || char.IsSurrogate(c) || c is >= '\uFDD0' and <= '\uFDEF'
         || char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 }

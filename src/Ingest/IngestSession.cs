@@ -176,7 +176,9 @@ public sealed class IngestSession : IDisposable
             // Rows were there and none of them loaded: a script must not take that for a load.
             var (status, note) = rejected > 0 && counts.Staged == 0
                 ? (IngestReport.AllRejected, $"every row was rejected ({rejected} of {read}): nothing loaded; see the errors or `supportlens ingest quarantine {batchId}`")
-                : (IngestReport.LoadedStatus, null);
+                : (IngestReport.LoadedStatus, (string?)null);
+            // How the file was read (e.g. not UTF-8) is worth knowing whatever became of its rows.
+            note = input.Note is null ? note : note is null ? input.Note : $"{note}; {input.Note}";
             BatchLog.Write(_connection, _target.Layout(BatchLog.Table), new BatchEntry(batchId, _request.Kind.Name(), _profile.Name, file, input.Sha256, started, _time.GetUtcNow(),
                 duration, status, read, counts.Staged, rejected, filtered, note));
             var listed = rejected > 0 ? BatchLog.Errors(_connection, batchId, IngestReport.MaxErrors) : [];

@@ -18,6 +18,9 @@ internal sealed record Profile(
 {
     public const string Generic = "generic";
 
+    /// <summary>Whether JSON records are read as flat fields by the mapping's names (generic and mapping files), not by a vendor converter.</summary>
+    public bool FlatJson { get; init; }
+
     public static readonly IReadOnlyList<string> BuiltIn = ["generic", "zendesk", "freshdesk", "statuspage"];
 
     /// <summary>A built-in profile by name, or a mapping file by path.</summary>
@@ -32,7 +35,7 @@ internal sealed record Profile(
         var genericWrappers = new HashSet<string> { schema.Table, kind.Name(), kind.Name().Replace('-', '_'), "data", "records" };
         Profile? profile = (name.ToLowerInvariant(), kind) switch
         {
-            ("generic", _) => new(Generic, Generic, identity, identity, genericWrappers, flatten),
+            ("generic", _) => new(Generic, Generic, identity, identity, genericWrappers, flatten) { FlatJson = true },
             ("zendesk", IngestKind.Tickets) => new("zendesk", "zendesk", Builtin("zendesk-tickets", schema), identity, ZendeskJson.TicketWrappers, ZendeskJson.Tickets),
             ("zendesk", IngestKind.Csat) => new("zendesk", "zendesk", null, identity, ZendeskJson.RatingWrappers, ZendeskJson.Ratings),
             ("freshdesk", IngestKind.Tickets) => new("freshdesk", "freshdesk", Builtin("freshdesk-tickets", schema), identity, FreshdeskJson.Wrappers, FreshdeskJson.Tickets),
@@ -70,7 +73,7 @@ internal sealed record Profile(
         }
         mapping.RulesFor(schema, path);
         var source = mapping.Source ?? Path.GetFileNameWithoutExtension(path);
-        return new Profile($"mapping:{Path.GetFileName(path)}", source, mapping, mapping, wrappers, flatten);
+        return new Profile($"mapping:{Path.GetFileName(path)}", source, mapping, mapping, wrappers, flatten) { FlatJson = true };
     }
 
     private static MappingFile Builtin(string name, KindSchema schema)
@@ -98,7 +101,7 @@ internal sealed record Profile(
             case InputFormat.Csv when Csv is not null:
                 return RecordStream.OpenCsv(schema, Csv, file, separator);
             case InputFormat.Json when Json is not null && Convert is not null:
-                return RecordStream.OpenJson(schema, Json, file, JsonWrappers, Convert);
+                return RecordStream.OpenJson(schema, Json, file, JsonWrappers, Convert, FlatJson);
             case InputFormat.Empty:
                 throw new FileRejectedException("the file is empty: expected a CSV header or JSON");
             default:

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SupportLens.Ingest.Readers;
 using SupportLens.Ingest.Validation;
 
@@ -17,6 +18,7 @@ internal sealed class RecordStream : IDisposable
     private readonly IDisposable? _jsonSource;
     private readonly IReadOnlyList<RowFilter> _filters;
     private readonly int[] _filterIndex = [];
+    private bool _foreignBytes;
 
     private RecordStream(KindSchema schema, MappingFile mapping, string[] columnNames)
     {
@@ -77,14 +79,22 @@ internal sealed class RecordStream : IDisposable
     public bool[] Provided { get; }
 
     public static RecordStream OpenCsv(KindSchema schema, MappingFile mapping, InputFile file, char? separator) =>
-        OpenWith(new CsvRecordSource(file, separator ?? mapping.Delimiter), csv => new RecordStream(schema, mapping, csv));
+        OpenWith(new CsvRecordSource(file, separator ?? mapping.Delimiter), csv => new RecordStream(schema, mapping, csv)
+        {
+            _foreignBytes = file.Encoding == TextEncoding.MixedUtf8,
+        });
 
     public static RecordStream OpenJson(
         KindSchema schema, MappingFile mapping, InputFile file, IReadOnlySet<string> wrappers,
-        Func<IEnumerable<(JsonRecord? Record, RowError? Error)>, IEnumerable<ConvertedRecord>> convert)
+        Func<IEnumerable<(JsonRecord? Record, RowError? Error)>, IEnumerable<ConvertedRecord>> convert, bool flat)
     {
-        var source = new JsonRecordSource(file, wrappers);
-        return new RecordStream(schema, mapping, convert(source.Records()), source);
+        // A record of a generic or mapped export has one of the mapped names at its top level (the first part of a path).
+        var recordKeys = flat
+            ? mapping.Fields.Values.Select(b => b.Column).OfType<string>().Concat(mapping.Filters.Select(f => f.Column))
+                .Select(c => c.Trim().Split('.')[0]).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : null;
+        var source = new JsonRecordSource(file, wrappers, recordKeys);
+        return new RecordStream(schema, mapping, convert(source.Records()), source) { _foreignBytes = file.Encoding == TextEncoding.MixedUtf8 };
     }
 
     public IEnumerable<MappedRecord> Records() => _csv is not null ? CsvRecords(_csv) : JsonRecords();
@@ -117,6 +127,11 @@ internal sealed class RecordStream : IDisposable
                 yield return MappedRecord.Skip(csv.Line);
                 continue;
             }
+            if (_foreignBytes && Foreign(csv.Line, i => _csvIndex[i] >= 0 ? csv.Get(_csvIndex[i]) : null) is { } foreign)
+            {
+                yield return new MappedRecord(csv.Line, null, foreign);
+                continue;
+            }
             var fields = new string?[_bindings.Length];
             for (var i = 0; i < fields.Length; i++)
             {
@@ -142,9 +157,19 @@ internal sealed class RecordStream : IDisposable
                 yield return new MappedRecord(record.Line, null, record.Error);
                 continue;
             }
+            if (source is FlatRecord flat && Repeated(record.Line, flat) is { } repeated)
+            {
+                yield return new MappedRecord(record.Line, null, repeated);
+                continue;
+            }
             if (!Kept(i => source.GetValueOrDefault(_filters[i].Column)))
             {
                 yield return MappedRecord.Skip(record.Line);
+                continue;
+            }
+            if (_foreignBytes && Foreign(record.Line, i => _bindings[i]?.Column is { } c ? source.GetValueOrDefault(c) : null) is { } foreign)
+            {
+                yield return new MappedRecord(record.Line, null, foreign);
                 continue;
             }
             var fields = new string?[_bindings.Length];
@@ -158,6 +183,43 @@ internal sealed class RecordStream : IDisposable
             }
             yield return new MappedRecord(record.Line, fields, null);
         }
+    }
+
+    /// <summary>A key the profile reads (or filters on) that the object holds twice, or in two cases: the CSV header rule, per record.</summary>
+    private RowError? Repeated(long line, FlatRecord record)
+    {
+        for (var i = 0; i < _bindings.Length; i++)
+        {
+            if (_bindings[i]?.Column is { } column && record.Repeated(column) is { } why)
+            {
+                return RowError.Of(line, column.Trim(), null, $"{why}: which one holds {_schema.Fields[i].Name} is ambiguous; rename or remove one");
+            }
+        }
+        foreach (var filter in _filters)
+        {
+            if (record.Repeated(filter.Column) is { } why)
+            {
+                return RowError.Of(line, filter.Column.Trim(), null, $"{why}: which one the filter reads is ambiguous; rename or remove one");
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// In a UTF-8 file with bytes from another encoding, the first field read that holds one: that row cannot be read
+    /// right in either encoding, so it is quarantined, naming the byte.
+    /// </summary>
+    private RowError? Foreign(long line, Func<int, string?> raw)
+    {
+        for (var i = 0; i < _bindings.Length; i++)
+        {
+            if (_bindings[i] is not null && raw(i) is { } value && ForeignBytes.First(value) is { } b)
+            {
+                return RowError.Of(line, ColumnNames[i], ForeignBytes.Show(value), string.Create(CultureInfo.InvariantCulture,
+                    $"{_schema.Fields[i].Name} is not valid UTF-8 (the byte 0x{b:X2}), though the rest of the file is: the line comes from another encoding; save the export as UTF-8"));
+            }
+        }
+        return null;
     }
 
     /// <summary>Whether every filter keeps the record whose filter columns <paramref name="value"/> reads by filter index.</summary>

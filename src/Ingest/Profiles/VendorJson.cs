@@ -28,8 +28,10 @@ internal static class VendorJson
     {
         if (start is null || minutes is null
             || !DateTimeOffset.TryParse(start, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var origin)
-            || !double.TryParse(minutes, NumberStyles.Float, CultureInfo.InvariantCulture, out var m))
+            || !double.TryParse(minutes, NumberStyles.Float, CultureInfo.InvariantCulture, out var m)
+            || !double.IsFinite(m) || Math.Abs(m) > 100 * 366 * 24 * 60)
         {
+            // A duration beyond a century is no reply time; the ticket loads without it.
             return null;
         }
         return origin.AddMinutes(m).ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
@@ -203,8 +205,8 @@ internal static class FreshdeskJson
 /// <summary>
 /// Statuspage v2 incidents (<c>{"incident": ...}</c>, <c>{"incidents": [...]}</c> or bare objects): impact becomes
 /// severity (critical 1, major 2, minor 3, none/maintenance 4), the first public update is both the acknowledgement and
-/// the first client communication, the affected components (objects with a name) are listed in order, separated by
-/// <c>;</c> (the incident's component is the first), and a status-page incident hits every client (<c>*</c>).
+/// the first client communication, the affected components (objects with a name) are listed in order, as a list (the
+/// incident's component is the first), and a status-page incident hits every client (<c>*</c>).
 /// </summary>
 internal static class StatuspageJson
 {
@@ -245,7 +247,8 @@ internal static class StatuspageJson
             return null;
         }
         var names = components.EnumerateArray().Select(c => Get(c, "name")).OfType<string>().Distinct().ToList();
-        return names.Count == 0 ? null : string.Join(";", names);
+        // Joined as a JSON list is, so a name holding ; or , stays one component.
+        return names.Count == 0 ? null : string.Join(JsonFlattener.ListSeparator, names);
     }
 
     private static string? Get(JsonElement e, string path) => VendorJson.Get(e, path);

@@ -1,8 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Unicode;
 
 namespace SupportLens.Ingest.Readers;
 
@@ -15,14 +13,21 @@ internal enum InputFormat
 
 /// <summary>
 /// What one pass over a file learns before it is parsed: the SHA-256 of its bytes (as given, compressed or not),
-/// whether it is gzip, whether its text is UTF-8 (else it is read as Latin-1), and whether it is CSV or JSON.
-/// The pass streams, so it costs a read of the file and no memory. A gzip file is proven whole in this pass; when it
-/// is not, <see cref="Damage"/> says why and nothing of it may load.
+/// whether it is gzip (or a zip holding one export, see <see cref="ZipInput"/>), how its text is encoded (UTF-8, UTF-16 with a byte order mark, else Windows-1252; see
+/// <see cref="TextSniffer"/>), and whether it is CSV or JSON. The pass streams, so it costs a read of the file and no
+/// memory. A gzip file is proven whole in this pass; when it is not, <see cref="Damage"/> says why and nothing of it
+/// may load.
 /// </summary>
-internal sealed record InputFile(string Path, string Sha256, long Bytes, bool Gzip, bool Utf8, InputFormat Format)
+internal sealed record InputFile(string Path, string Sha256, long Bytes, bool Gzip, TextEncoding Encoding, InputFormat Format)
 {
-    /// <summary>Why the compressed file is not whole (truncated, damaged, trailing bytes), or null.</summary>
+    /// <summary>Why nothing of the file may load (a truncated or damaged gzip or zip, trailing bytes, a zip of several files), or null.</summary>
     public string? Damage { get; init; }
+
+    /// <summary>The entry of a zip file that holds the export, or null when the file is not a zip.</summary>
+    public string? ZipEntry { get; init; }
+
+    /// <summary>What the report should say about how the file was read (not UTF-8, read as Windows-1252), or null.</summary>
+    public string? Note { get; init; }
 
     private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
 
@@ -30,18 +35,22 @@ internal sealed record InputFile(string Path, string Sha256, long Bytes, bool Gz
     {
         using var file = OpenRaw(path);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var head = new byte[2];
-        var headLength = file.ReadAtLeast(head, 2, throwOnEndOfStream: false);
+        var head = new byte[4];
+        var headLength = file.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+        if (ZipInput.IsZip(head.AsSpan(0, headLength)))
+        {
+            return ZipInput.Inspect(path, file.Length);
+        }
         hash.AppendData(head, 0, headLength);
-        var gzip = headLength == 2 && head[0] == 0x1F && head[1] == 0x8B;
+        var gzip = headLength >= 2 && head[0] == 0x1F && head[1] == 0x8B;
         var hashing = new HashingStream(file, hash);
         using var inflated = gzip ? new ChecksumStream(new GZipStream(new PrefixedStream(head, headLength, hashing), CompressionMode.Decompress)) : null;
         using var text = inflated ?? (Stream)new PrefixedStream(head, headLength, hashing);
-        bool utf8 = false, whole = !gzip;
-        var format = InputFormat.Empty;
+        var sniffed = new SniffedText(TextEncoding.Utf8, InputFormat.Empty, null);
+        var whole = !gzip;
         try
         {
-            (utf8, format) = Sniff(text);
+            sniffed = TextSniffer.Sniff(text);
             whole = whole || LastTrailerMatches(file, inflated!);
         }
         catch (InvalidDataException) when (gzip)
@@ -54,7 +63,11 @@ internal sealed record InputFile(string Path, string Sha256, long Bytes, bool Gz
         // all of it and skips trailing bytes. A single-member file is whole when its output matches the one trailer at
         // the end; anything else (several members, or damage) is walked member by member to be proven or refused.
         var damage = whole ? null : CheckedGzipStream.Verify(path);
-        return new InputFile(path, Convert.ToHexStringLower(hash.GetHashAndReset()), file.Length, gzip, utf8, format) { Damage = damage };
+        return new InputFile(path, Convert.ToHexStringLower(hash.GetHashAndReset()), file.Length, gzip, sniffed.Encoding, sniffed.Format)
+        {
+            Damage = damage,
+            Note = sniffed.Note,
+        };
     }
 
     /// <summary>Whether the CRC-32 and length of everything inflated are those the file's last 8 bytes (a member trailer) state.</summary>
@@ -73,15 +86,24 @@ internal sealed record InputFile(string Path, string Sha256, long Bytes, bool Gz
     /// <summary>The decompressed bytes of the file.</summary>
     public Stream OpenContent()
     {
+        if (ZipEntry is not null)
+        {
+            return ZipInput.Open(Path, ZipEntry);
+        }
         var raw = OpenRaw(Path);
         return Gzip ? new GZipStream(raw, CompressionMode.Decompress) : raw;
     }
 
-    /// <summary>The content as UTF-8 bytes (Latin-1 files transcoded), without a byte order mark.</summary>
+    /// <summary>
+    /// The content as UTF-8 bytes without a byte order mark: UTF-16 and Windows-1252 files transcoded, and in a UTF-8
+    /// file with foreign bytes each of them as a <see cref="ForeignBytes.Marker"/>.
+    /// </summary>
     public Stream OpenUtf8()
     {
         var content = OpenContent();
-        var utf8 = Utf8 ? content : Encoding.CreateTranscodingStream(content, Encoding.Latin1, Encoding.UTF8);
+        var utf8 = TextEncodings.Source(Encoding) is { } source
+            ? System.Text.Encoding.CreateTranscodingStream(content, source, System.Text.Encoding.UTF8)
+            : content;
         var bom = new byte[3];
         var read = utf8.ReadAtLeast(bom, 3, throwOnEndOfStream: false);
         return read == 3 && bom.AsSpan().SequenceEqual(Bom) ? utf8 : new PrefixedStream(bom, read, utf8);
@@ -89,75 +111,6 @@ internal sealed record InputFile(string Path, string Sha256, long Bytes, bool Gz
 
     private static FileStream OpenRaw(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-
-    private static (bool Utf8, InputFormat Format) Sniff(Stream text)
-    {
-        var buffer = new byte[1 << 16];
-        var carry = 0;
-        var valid = true;
-        var format = InputFormat.Empty;
-        var first = true;
-        int read;
-        while ((read = text.Read(buffer, carry, buffer.Length - carry)) > 0)
-        {
-            var length = carry + read;
-            var span = buffer.AsSpan(0, length);
-            if (first)
-            {
-                first = false;
-                if (span.StartsWith(Bom))
-                {
-                    span = span[3..];
-                }
-            }
-            if (format == InputFormat.Empty)
-            {
-                var start = span.IndexOfAnyExcept(" \t\r\n"u8);
-                if (start >= 0)
-                {
-                    format = span[start] is (byte)'[' or (byte)'{' ? InputFormat.Json : InputFormat.Csv;
-                }
-            }
-            if (valid)
-            {
-                // A multi-byte character may straddle two reads: keep its start for the next round.
-                var status = System.Text.Unicode.Utf8.IsValid(span) ? 0 : Tail(span);
-                if (status < 0)
-                {
-                    valid = false;
-                }
-                carry = Math.Max(status, 0);
-                if (carry > 0)
-                {
-                    span[^carry..].CopyTo(buffer);
-                }
-            }
-            else
-            {
-                carry = 0;
-            }
-        }
-        if (carry > 0)
-        {
-            valid = false;
-        }
-        return (valid, format);
-    }
-
-    /// <summary>-1 when the text is not UTF-8; else how many bytes at the end are an unfinished character.</summary>
-    private static int Tail(ReadOnlySpan<byte> span)
-    {
-        for (var cut = 1; cut <= 3 && cut <= span.Length; cut++)
-        {
-            if (System.Text.Unicode.Utf8.IsValid(span[..^cut]) && IsLead(span[^cut]))
-            {
-                return cut;
-            }
-        }
-        return -1;
-    }
-
-    private static bool IsLead(byte b) => b >= 0xC2 && b <= 0xF4;
 
     /// <summary>Hashes what passes through it.</summary>
     private sealed class HashingStream(Stream inner, IncrementalHash hash) : Stream

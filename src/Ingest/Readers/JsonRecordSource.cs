@@ -13,7 +13,12 @@ internal sealed record JsonRecord(long Line, string? Collection, JsonElement Ele
 /// a property the profile names. One record (or one wrapper page) is held in memory at a time, and every record knows
 /// its line, which <see cref="JsonDocument"/> alone would not tell.
 /// </summary>
-internal sealed class JsonRecordSource(InputFile file, IReadOnlySet<string> wrapperProperties) : IDisposable
+/// <remarks>
+/// With <paramref name="recordKeys"/> (the names a record of the profile has), a top-level object that has none of them
+/// and exactly one list of objects is a page under a name no profile knows (OData's <c>value</c>, <c>items</c>) and is
+/// unwrapped too; an object with a record key is a record, whatever lists it holds.
+/// </remarks>
+internal sealed class JsonRecordSource(InputFile file, IReadOnlySet<string> wrapperProperties, IReadOnlySet<string>? recordKeys = null) : IDisposable
 {
     private readonly Stream _stream = file.OpenUtf8();
 
@@ -172,7 +177,8 @@ internal sealed class JsonRecordSource(InputFile file, IReadOnlySet<string> wrap
             return [(null, RowError.Of(line + (e.LineNumber ?? 0), null, null, $"malformed JSON: {e.Message}"))];
         }
         var root = document.RootElement;
-        if (inArray || !root.EnumerateObject().Any(p => wrapperProperties.Contains(p.Name)))
+        var wrappers = inArray ? NoWrappers : Wrappers(root);
+        if (wrappers.Count == 0)
         {
             return [(new JsonRecord(line, null, root), null)];
         }
@@ -181,7 +187,7 @@ internal sealed class JsonRecordSource(InputFile file, IReadOnlySet<string> wrap
         foreach (var property in root.EnumerateObject())
         {
             var propertyLine = index < propertyLines.Count ? propertyLines[index] : line;
-            if (wrapperProperties.Contains(property.Name))
+            if (wrappers.Contains(property.Name))
             {
                 if (property.Value.ValueKind == JsonValueKind.Object)
                 {
@@ -204,6 +210,24 @@ internal sealed class JsonRecordSource(InputFile file, IReadOnlySet<string> wrap
             index++;
         }
         return results;
+    }
+
+    private static readonly IReadOnlySet<string> NoWrappers = new HashSet<string>();
+
+    /// <summary>The properties of a top-level object that hold the records, or none when the object is a record itself.</summary>
+    private IReadOnlySet<string> Wrappers(JsonElement root)
+    {
+        var named = root.EnumerateObject().Select(p => p.Name).Where(wrapperProperties.Contains).ToHashSet(StringComparer.Ordinal);
+        if (named.Count > 0 || recordKeys is null || root.EnumerateObject().Any(p => recordKeys.Contains(p.Name)))
+        {
+            return named;
+        }
+        var lists = root.EnumerateObject()
+            .Where(p => p.Value.ValueKind == JsonValueKind.Array && p.Value.GetArrayLength() > 0
+                        && p.Value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Object))
+            .Select(p => p.Name)
+            .ToList();
+        return lists.Count == 1 ? new HashSet<string>(lists, StringComparer.Ordinal) : named;
     }
 
     public void Dispose() => _stream.Dispose();

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
+using SupportLens.Ingest.Profiles;
 
 namespace SupportLens.Ingest.Validation;
 
@@ -7,7 +9,7 @@ namespace SupportLens.Ingest.Validation;
 /// types, enums, ranges and the time order of a kind. Checks that need the whole file or the database (duplicate
 /// ids, unknown clients) run in SQL after staging.
 /// </summary>
-internal sealed class RowValidator
+internal sealed partial class RowValidator
 {
     private readonly KindSchema _schema;
     private readonly IReadOnlyList<string> _columnNames;
@@ -51,9 +53,14 @@ internal sealed class RowValidator
             }
             if (spec.Type == FieldType.NameList)
             {
-                components = text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+                components = text.Split(ListSeparators(text, ';'), StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
                 parsed[i] = components.Count == 0 ? null : components[0];
                 continue;
+            }
+            if (spec.Type != FieldType.ClientList && text.Contains(JsonFlattener.ListSeparator, StringComparison.Ordinal))
+            {
+                // A JSON list where one value is expected reads as its elements joined with ;.
+                text = text.Replace(JsonFlattener.ListSeparator, ';');
             }
             var problem = Parse(spec, _rules[i], text, parsed, i, ref clients);
             if (problem is not null)
@@ -150,6 +157,11 @@ internal sealed class RowValidator
         switch (spec.Type)
         {
             case FieldType.Text:
+                if (text.Contains('+', StringComparison.Ordinal) && spec.Name.EndsWith("_id", StringComparison.Ordinal) && ShortenedNumber().IsMatch(text))
+                {
+                    return $"{spec.Name} '{text.Trim()}' is a number a spreadsheet shortened to scientific notation: its digits are lost; " +
+                           "export the file again, or format the column as text before saving it";
+                }
                 parsed[i] = text;
                 return null;
             case FieldType.Enum:
@@ -161,21 +173,32 @@ internal sealed class RowValidator
                 parsed[i] = normal;
                 return null;
             case FieldType.Timestamp when rule.OffsetFrom is not null:
-                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) || amount < 0)
+                if (NumberText.Read(text, whole: false, out _) is not { } after || (double)after is var amount && amount < 0)
                 {
                     return $"{spec.Name} must be a non-negative number (of {(rule.OffsetSeconds == 3600 ? "hours" : "minutes")} after {rule.OffsetFrom})";
                 }
                 if (parsed[_schema.FieldIndex[rule.OffsetFrom]] is DateTime origin)
                 {
-                    parsed[i] = origin.AddSeconds(amount * rule.OffsetSeconds);
+                    // Compared in seconds first: a runaway duration must be a quarantined row, not a DateTime overflow.
+                    var later = amount * rule.OffsetSeconds;
+                    if (later >= (Plausible.End - origin).TotalSeconds)
+                    {
+                        return $"{spec.Name} is implausible: {text.Trim()} {(rule.OffsetSeconds == 3600 ? "hours" : "minutes")} after {rule.OffsetFrom} is past 2099-12-31";
+                    }
+                    parsed[i] = origin.AddSeconds(later);
                 }
                 return null;
             case FieldType.Timestamp:
                 if (!_time.TryParse(text, rule.Format, out var utc))
                 {
                     return rule.Format is null
-                        ? $"{spec.Name} must be an ISO-8601 timestamp (e.g. 2024-03-01T09:30:00Z, or naive in {_time.Zone.Id})"
+                        ? $"{spec.Name} must be an ISO-8601 timestamp (e.g. 2024-03-01T09:30:00Z, or naive in {_time.Zone.Id})" +
+                          (TimeFormatHint.For(text) is { } hint ? $"; to read times like '{text.Trim()}', map the column in a mapping file with \"format\": \"{hint}\"" : "")
                         : $"{spec.Name} does not match the format {rule.Format}";
+                }
+                if (utc < Plausible.First || utc >= Plausible.End)
+                {
+                    return $"{spec.Name} is implausible: a time {Plausible.Range}";
                 }
                 parsed[i] = utc;
                 return null;
@@ -184,24 +207,28 @@ internal sealed class RowValidator
                 {
                     return $"{spec.Name} must be a date ({rule.Format ?? "yyyy-MM-dd"})";
                 }
+                if (date < DateOnly.FromDateTime(Plausible.First) || date >= DateOnly.FromDateTime(Plausible.End))
+                {
+                    return $"{spec.Name} is implausible: a date {Plausible.Range}";
+                }
                 parsed[i] = date;
                 return null;
             case FieldType.Integer:
-                if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
-                    && !(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == Math.Floor(d) && Math.Abs(d) < 1e15 && (number = (long)d) == d))
+                if (NumberText.Read(text, whole: true, out var ambiguous) is not { } number)
                 {
-                    return $"{spec.Name} must be a whole number";
+                    return ambiguous is null ? $"{spec.Name} must be a whole number" : $"{spec.Name} '{text.Trim()}' {ambiguous}";
                 }
                 if (number < spec.Min || number > spec.Max)
                 {
                     return $"{spec.Name} must be between {spec.Min} and {spec.Max}";
                 }
-                parsed[i] = number;
+                parsed[i] = (long)number;
                 return null;
             case FieldType.Decimal:
-                if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var money) || money >= 1e12m)
+                // Money comes with its currency sign ("€1,200.00", "1.200,00 €").
+                if (NumberText.Read(text.Trim().Trim(CurrencySigns), whole: false, out var unclear) is not { } money || Math.Abs(money) >= 1e12m)
                 {
-                    return $"{spec.Name} must be a number (with . as the decimal point)";
+                    return unclear is null ? $"{spec.Name} must be a number (with . or , as the decimal point)" : $"{spec.Name} '{text.Trim()}' {unclear}";
                 }
                 if (money < spec.Min)
                 {
@@ -219,10 +246,11 @@ internal sealed class RowValidator
             case FieldType.Double:
                 // Exports write percentages with their sign ("85.7%").
                 var decimalText = spec.Name.EndsWith("_pct", StringComparison.Ordinal) ? text.Trim().TrimEnd('%') : text;
-                if (!double.TryParse(decimalText, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) || !double.IsFinite(real))
+                if (NumberText.Read(decimalText, whole: false, out var vague) is not { } exact)
                 {
-                    return $"{spec.Name} must be a number (with . as the decimal point)";
+                    return vague is null ? $"{spec.Name} must be a number (with . or , as the decimal point)" : $"{spec.Name} '{text.Trim()}' {vague}";
                 }
+                var real = (double)exact;
                 if (spec.Max != long.MaxValue && (real < spec.Min || real > spec.Max))
                 {
                     return $"{spec.Name} must be between {spec.Min} and {spec.Max}";
@@ -241,15 +269,17 @@ internal sealed class RowValidator
                 parsed[i] = flag;
                 return null;
             case FieldType.CsatScore:
-                var lowered = text.Trim().ToLowerInvariant();
-                if (lowered is "good" or "bad")
+                if (CsatVerdict(text) is { } verdict)
                 {
-                    parsed[i] = ((byte?)null, lowered == "good");
+                    parsed[i] = ((byte?)null, verdict);
                     return null;
                 }
-                if (!byte.TryParse(lowered, NumberStyles.Integer, CultureInfo.InvariantCulture, out var stars) || stars is < 1 or > 5)
+                var rating = NumberText.Read(text, whole: true, out _);
+                if (rating is not { } stars || stars is < 1 or > 5)
                 {
-                    return "score must be 1..5 or good|bad";
+                    return rating is >= 6 and <= 10
+                        ? $"{CsatScale}: {text.Trim()} looks like a 1-10 (or 0-10) scale, which has no agreed line between good and bad; map it to 1..5 or good|bad with a mapping file's \"values\""
+                        : CsatScale;
                 }
                 // DESIGN.md §4: on 1-5, 4 and 5 are good.
                 parsed[i] = ((byte?)stars, stars >= 4);
@@ -259,7 +289,7 @@ internal sealed class RowValidator
                 parsed[i] = trimmed;
                 if (trimmed != "*")
                 {
-                    clients = trimmed.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    clients = trimmed.Split(ListSeparators(trimmed, ';', ','), StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                         .Distinct(StringComparer.Ordinal).ToList();
                     if (clients.Count == 0)
                     {
@@ -272,12 +302,59 @@ internal sealed class RowValidator
         }
     }
 
+    /// <summary>How Excel writes a long number it cannot show whole (6.70013E+10): an id read back from it is another id.</summary>
+    [GeneratedRegex(@"^\s*[0-9](\.[0-9]+)?[eE]\+[0-9]+\s*$")]
+    private static partial Regex ShortenedNumber();
+
+    private const string CsatScale = "score must be 1..5, good|bad or thumbs up|down";
+
+    /// <summary>Good (true) or bad (false) for a verdict rather than stars: good/bad (Zendesk's "_with_comment" too) and thumbs, as words or emoji.</summary>
+    private static bool? CsatVerdict(string text)
+    {
+        var t = text.Trim();
+        // An emoji thumb may carry a skin tone after it.
+        if (t.StartsWith("\U0001F44D", StringComparison.Ordinal))
+        {
+            return true;
+        }
+        if (t.StartsWith("\U0001F44E", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        return t.ToLowerInvariant().Replace(' ', '_').Replace('-', '_') switch
+        {
+            "good" or "good_with_comment" or "thumbs_up" or "thumbsup" => true,
+            "bad" or "bad_with_comment" or "thumbs_down" or "thumbsdown" => false,
+            _ => null,
+        };
+    }
+
     internal static bool? ParseBoolean(string text) => text.Trim().ToLowerInvariant() switch
     {
         "true" or "t" or "yes" or "y" or "1" => true,
         "false" or "f" or "no" or "n" or "0" => false,
         _ => null,
     };
+
+    /// <summary>
+    /// Times a support export can hold. Outside them are placeholders that exports write for "no time" (DateTime's
+    /// 0001-01-01, Excel's day zero 1899-12-30, the Unix epoch 1970-01-01, "never" as 9999-12-31): taken as times, one
+    /// of them would stretch every daily series and SLA clock over centuries.
+    /// </summary>
+    private static class Plausible
+    {
+        public static readonly DateTime First = new(1970, 1, 2, 0, 0, 0, DateTimeKind.Utc);
+
+        public static readonly DateTime End = new(2100, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        public const string Range = "must fall between 1970-01-02 and 2099-12-31 (0001-01-01, 1899-12-30, 1970-01-01 and 9999-12-31 are placeholders exports write for no time)";
+    }
+
+    private static readonly char[] CurrencySigns = ['$', '€', '£', '¥', ' ', '\u00A0'];
+
+    /// <summary>A JSON list splits on its elements only; text splits on the separators a CSV cell uses.</summary>
+    private static char[] ListSeparators(string text, params char[] textSeparators) =>
+        text.Contains(JsonFlattener.ListSeparator, StringComparison.Ordinal) ? [JsonFlattener.ListSeparator] : textSeparators;
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

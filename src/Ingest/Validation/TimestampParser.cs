@@ -14,7 +14,7 @@ internal sealed class TimestampParser(DateTimeZone zone)
 
     public DateTimeZone Zone { get; } = zone;
 
-    /// <summary>Parses <paramref name="text"/> to UTC; <paramref name="format"/> is null for ISO-8601, "unix", "unix_ms" or a .NET format.</summary>
+    /// <summary>Parses <paramref name="text"/> to UTC; <paramref name="format"/> is null for ISO-8601, "unix", "unix_ms", "excel" or a .NET format.</summary>
     public bool TryParse(string text, string? format, out DateTime utc)
     {
         utc = default;
@@ -25,24 +25,31 @@ internal sealed class TimestampParser(DateTimeZone zone)
             {
                 return false;
             }
-            utc = offset is { } o ? DateTime.SpecifyKind(local - o, DateTimeKind.Utc) : ToUtc(local);
+            utc = offset is { } o ? Shift(local, o) : ToUtc(local);
             return true;
         }
         if (format is "unix" or "unix_ms")
         {
-            if (!long.TryParse(span, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+            // Scripts write epoch seconds with a fraction (1795000000.25); whole milliseconds are the rule.
+            if (!decimal.TryParse(span, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
             {
                 return false;
             }
-            try
-            {
-                utc = (format == "unix" ? DateTimeOffset.FromUnixTimeSeconds(number) : DateTimeOffset.FromUnixTimeMilliseconds(number)).UtcDateTime;
-                return true;
-            }
-            catch (ArgumentOutOfRangeException)
+            var ticks = number * (format == "unix" ? TimeSpan.TicksPerSecond : TimeSpan.TicksPerMillisecond);
+            utc = Edge(DateTime.UnixEpoch.Ticks + ticks);
+            return true;
+        }
+        if (format == "excel")
+        {
+            // A spreadsheet's serial date: days since 1899-12-30 (day 1 is 1900-01-01, counting Lotus's 1900-02-29), the
+            // fraction the time of day, on the wall clock of the file's zone.
+            if (!decimal.TryParse(span, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var days))
             {
                 return false;
             }
+            var local = Edge(ExcelDayZero.Ticks + Math.Round(days * TimeSpan.TicksPerDay / TimeSpan.TicksPerSecond) * TimeSpan.TicksPerSecond);
+            utc = local == DateTime.MinValue || local == DateTime.MaxValue ? local : ToUtc(local);
+            return true;
         }
         if (format.Contains('z') || format.Contains('K'))
         {
@@ -75,7 +82,12 @@ internal sealed class TimestampParser(DateTimeZone zone)
             local = LocalDateTime.FromDateTime(naive);
             return true;
         }
-        if (format is "unix" or "unix_ms" || format.Contains('z') || format.Contains('K')
+        if (format is "excel" && decimal.TryParse(span, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var serial) && serial < 2_958_466)
+        {
+            local = LocalDateTime.FromDateTime(ExcelDayZero.AddSeconds((double)Math.Round(serial * 86_400)));
+            return true;
+        }
+        if (format is "unix" or "unix_ms" or "excel" || format.Contains('z') || format.Contains('K')
             || !DateTime.TryParseExact(span, format, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var exact))
         {
             return false;
@@ -87,6 +99,12 @@ internal sealed class TimestampParser(DateTimeZone zone)
     public static bool TryParseDate(string text, string? format, out DateOnly date)
     {
         var span = text.AsSpan().Trim();
+        if (format == "excel")
+        {
+            var serial = decimal.TryParse(span, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var days) && days < 2_958_466;
+            date = serial ? DateOnly.FromDateTime(ExcelDayZero).AddDays((int)decimal.Truncate(days)) : default;
+            return serial;
+        }
         if (format is not null)
         {
             return DateOnly.TryParseExact(span, format, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out date);
@@ -101,9 +119,37 @@ internal sealed class TimestampParser(DateTimeZone zone)
 
     // Gaps (spring forward) shift forward and ambiguous times (fall back) take the earlier instant: a ticket time that
     // the clock skipped or repeated is still a ticket, and an hour's doubt is better than a quarantined row.
-    private DateTime ToUtc(DateTime local) => _utc
-        ? DateTime.SpecifyKind(local, DateTimeKind.Utc)
-        : LocalDateTime.FromDateTime(local).InZoneLeniently(Zone).ToDateTimeUtc();
+    private DateTime ToUtc(DateTime local)
+    {
+        if (_utc)
+        {
+            return DateTime.SpecifyKind(local, DateTimeKind.Utc);
+        }
+        var instant = LocalDateTime.FromDateTime(local).InZoneLeniently(Zone).ToInstant();
+        return instant < MinInstant ? DateTime.MinValue : instant > MaxInstant ? DateTime.MaxValue : instant.ToDateTimeUtc();
+    }
+
+    private static readonly DateTime ExcelDayZero = new(1899, 12, 30);
+
+    /// <summary>A number of ticks as a time, held at the calendar's edge beyond it (where the validator calls it implausible).</summary>
+    private static DateTime Edge(decimal ticks) =>
+        ticks < 0 ? DateTime.MinValue : ticks > DateTime.MaxValue.Ticks ? DateTime.MaxValue : new DateTime((long)ticks, DateTimeKind.Utc);
+
+    private static readonly Instant MinInstant = Instant.FromDateTimeUtc(DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc));
+
+    private static readonly Instant MaxInstant = Instant.FromDateTimeUtc(DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc));
+
+    /// <summary>
+    /// A wall time less its offset in UTC. A placeholder at the calendar's edge (0001-01-01T00:00+01:00) would fall off
+    /// it: it becomes the edge, which the validator then rejects as implausible instead of failing the file.
+    /// </summary>
+    private static DateTime Shift(DateTime local, TimeSpan offset)
+    {
+        var ticks = local.Ticks - offset.Ticks;
+        return ticks < 0 ? DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc)
+            : ticks > DateTime.MaxValue.Ticks ? DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc)
+            : new DateTime(ticks, DateTimeKind.Utc);
+    }
 
     /// <summary>yyyy-MM-dd[(T| )HH:mm[:ss[.fraction]]][ ][Z|UTC|±HH[:mm]|±HHmm]</summary>
     internal static bool TryParseIso(ReadOnlySpan<char> s, out DateTime local, out TimeSpan? offset)

@@ -49,7 +49,7 @@ internal static class IngestCommand
         var json = CommonOptions.Json();
         var data = CommonOptions.Data();
         var config = CommonOptions.Config();
-        var files = new Argument<string[]>("FILE") { Arity = ArgumentArity.OneOrMore, Description = "CSV, JSON or NDJSON files, optionally gzipped." };
+        var files = new Argument<string[]>("FILE") { Arity = ArgumentArity.OneOrMore, Description = "CSV, JSON or NDJSON files, optionally gzipped or in a zip of one file." };
 
         var ingest = new Command("ingest", "Load export files into the warehouse (one transaction and one batch per file).");
         ingest.Options.Add(kind);
@@ -193,6 +193,11 @@ internal static class IngestCommand
                 $"{r.File}: {r.Kind} ({r.Profile}) NOT loaded, {batch}: every row was rejected ({r.RowsRejected:N0} of {r.RowsRead:N0} read), nothing loaded"),
             _ => string.Create(CultureInfo.InvariantCulture, $"{r.File}: {r.Kind} ({r.Profile}) rejected, {batch}: {r.Message}"),
         });
+        if (r.Status == IngestReport.LoadedStatus && r.Message is { } note)
+        {
+            // How the file was read, e.g. not UTF-8 and read as Windows-1252.
+            output.WriteLine($"  note: {note}");
+        }
         foreach (var e in r.Errors.Take(ShownErrors).Where(_ => r.RowsRejected > 0))
         {
             output.WriteLine($"  {Describe(e)}");

@@ -56,3 +56,33 @@ public sealed class JsonTests
         Assert.Equal(3, Assert.Single(report.Errors).Line);
     }
 }
+
+/// <summary>API pages under names no profile knows: OData's <c>value</c>, <c>items</c>, <c>results</c> of other tools.</summary>
+public sealed class JsonWrapperTests
+{
+    [Fact]
+    public void An_object_whose_one_list_of_objects_holds_the_records_is_unwrapped_and_a_record_with_a_list_is_not()
+    {
+        using var f = new IngestFixture();
+        f.LoadClients();
+        var odata = """
+            {"@odata.context": "https://crm.example.com/api/data/v9.2/$metadata#tickets",
+             "@odata.count": 2,
+             "value": [
+               {"ticket_id": "O1", "client_id": "C1", "created_at": "2026-11-02T09:00:00Z", "channel": "email", "status": "open"},
+               {"ticket_id": "O2", "client_id": "C1", "created_at": "2026-11-02T09:00:00Z", "channel": "fax", "status": "open"}
+             ]}
+            """;
+        var report = f.Ingest(IngestKind.Tickets, f.Write("odata.json", odata));
+        Assert.Equal((2L, 1L, 1L), (report.RowsRead, report.RowsLoaded, report.RowsRejected));
+        Assert.Equal((5L, "channel"), (Assert.Single(report.Errors).Line, report.Errors[0].Column));
+
+        var record = """
+            {"ticket_id": "R1", "client_id": "C1", "created_at": "2026-11-02T09:00:00Z", "channel": "chat", "status": "open",
+             "comments": [{"author": "ann", "body": "hi"}, {"author": "bob", "body": "hello"}]}
+            """;
+        var single = f.Ingest(IngestKind.Tickets, f.Write("record.json", record));
+        Assert.Equal((1L, 1L), (single.RowsRead, single.RowsLoaded));
+        Assert.Equal("chat", f.Scalar("SELECT channel FROM tickets WHERE ticket_id = 'R1'"));
+    }
+}

@@ -89,6 +89,23 @@ public sealed class IngestCommandTests
     }
 
     [Fact]
+    public void A_legacy_windows_1252_export_loads_with_a_note_in_the_summary_and_in_json()
+    {
+        using var dir = new TempDirectory();
+        var data = Path.Combine(dir.Path, "data");
+        var path = Path.Combine(dir.Path, "clients.csv");
+        // "Café – Zürich" as a Windows spreadsheet saves it: é 0xE9, – 0x96, ü 0xFC.
+        File.WriteAllBytes(path, [.. Encoding.ASCII.GetBytes("client_id,name,tier\nC1,Caf"), 0xE9, .. Encoding.ASCII.GetBytes(" "), 0x96,
+            .. Encoding.ASCII.GetBytes(" Z"), 0xFC, .. Encoding.ASCII.GetBytes("rich,starter\n")]);
+        var text = CliRunner.Run("ingest", "--kind", "clients", "--no-refresh", "--data", data, path);
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("  note: the file is not UTF-8 (line 2 has the byte 0xE9, which UTF-8 does not allow there): read as Windows-1252", text.Output);
+        var json = CliRunner.Run("ingest", "--kind", "clients", "--no-refresh", "--json", "--data", data, path);
+        using var document = JsonDocument.Parse(json.Output);
+        Assert.StartsWith("the file is not UTF-8", document.RootElement.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public void A_directory_given_as_a_file_is_named_as_one()
     {
         using var dir = new TempDirectory();
