@@ -75,11 +75,16 @@ public sealed class IncrementalRefreshTests : IDisposable
     }
 
     // Every derived table, whole; forecast runs by their content (the latest run of each frequency, without its id and
-    // timing), since each refresh that refits stores a new run.
+    // timing), since each refresh that refits stores a new run; the ledger's evaluation instant where it means something
+    // (a done target is judged by its completion, and the ledger re-evaluates only open tickets when the horizon moves).
     private static readonly (string Table, string Sql)[] DerivedRows =
     [
         ("data_horizon", "SELECT * FROM data_horizon"),
-        ("ticket_sla", "SELECT * FROM ticket_sla"),
+        ("ticket_sla", """
+            SELECT * EXCLUDE (evaluated_at),
+                   CASE WHEN first_response_done_at IS NULL OR resolution_done_at IS NULL THEN evaluated_at END AS open_evaluated_at
+            FROM ticket_sla
+            """),
         ("forecast_runs", "SELECT * EXCLUDE (run_id, elapsed_ms) FROM forecast_runs WHERE run_id IN (SELECT max(run_id) FROM forecast_runs GROUP BY frequency)"),
         ("forecast_series", "SELECT * EXCLUDE (run_id) FROM forecast_series WHERE run_id IN (SELECT max(run_id) FROM forecast_runs GROUP BY frequency)"),
         ("forecasts", "SELECT * EXCLUDE (run_id) FROM forecasts WHERE run_id IN (SELECT max(run_id) FROM forecast_runs GROUP BY frequency)"),
