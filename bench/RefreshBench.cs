@@ -68,6 +68,7 @@ internal static class RefreshBench
         Console.WriteLine($"refresh: {label}; load average {BenchWarehouse.LoadAverage()}");
         BenchWarehouse.ResetPeak();
         var cpu = BenchWarehouse.CpuTime();
+        _stepCpu = cpu;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         run();
         var figures = new Figures(clock.Elapsed.TotalSeconds, (BenchWarehouse.CpuTime() - cpu).TotalSeconds);
