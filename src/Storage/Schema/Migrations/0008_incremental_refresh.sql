@@ -1,4 +1,8 @@
--- SupportLens warehouse, version 8: the facts behind every stored health score (HealthInputsQuery's window counts),
+-- SupportLens warehouse, version 8: what incremental refreshes compare with. Each forecast series keeps a digest of the
+-- history it was fitted to, so that a refresh whose histories did not change skips the refit.
+ALTER TABLE forecast_series ADD COLUMN input_digest VARCHAR; -- NULL for runs stored before: they are refitted once
+
+-- The facts behind every stored health score (HealthInputsQuery's window counts),
 -- so that a refresh after a small file recomputes only the clients and days its rows reach, and rebuilds the risk
 -- snapshots of the other days from here instead of reading the whole ticket history again. Kept by `supportlens
 -- refresh` (the client-health derived table); reads never read it.
