@@ -51,6 +51,9 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
                 }
             }, bind));
 
+        // One group of everything: an ungrouped aggregate (one row even over no rows, whose counts are the groups'
+        // defaults) spares hashing a constant key for every row.
+        var groupBy = grouping == MetricsGrouping.All ? "" : "GROUP BY ALL";
         // The clients row only where the group key or the filter reads it: a join over the period's rows costs.
         var needsClient = grouping is MetricsGrouping.Tier or MetricsGrouping.Client or MetricsGrouping.SuccessManager
             || filter.Tier is not null || filter.SuccessManager is not null;
@@ -66,7 +69,7 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
                    count(t.escalated)
             FROM tickets t {clientJoin}
             WHERE t.created_at >= $start AND t.created_at < $end{filter.Sql("t.client_id", "t.channel")}
-            GROUP BY ALL
+            {groupBy}
             """, r =>
         {
             var g = For(r.GetString(0));
@@ -84,7 +87,7 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
         var tierMix = string.Concat(Tiers.Select(tier =>
             $",\n                   count(*) FILTER (WHERE tier = '{tier}' AND agent_replies IS NOT NULL AND reopens IS NOT NULL)"));
         Query($"""
-            SELECT key,
+            SELECT {(grouping == MetricsGrouping.All ? "'all'" : "key")},
                    count(*),
                    count(*) FILTER (WHERE agent_replies IS NOT NULL AND reopens IS NOT NULL),
                    count(*) FILTER (WHERE agent_replies <= 1 AND reopens = 0),
@@ -95,7 +98,7 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
                          (epoch_us(t.done_at) - epoch_us(t.created_at)) / 1e6 / 3600.0 AS hours
                   FROM ({SolvedInPeriod}) t LEFT JOIN clients c ON c.client_id = t.client_id
                   WHERE true{filter.Sql("t.client_id", "t.channel")})
-            GROUP BY ALL
+            {groupBy}
             """, r =>
         {
             var g = For(r.GetString(0));
@@ -133,7 +136,7 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
                   SELECT client_id, channel, created_at FROM tickets WHERE created_at < $snap{i} AND solved_at IS NULL AND closed_at IS NULL) t
             {clientJoin}
             WHERE true{filter.Sql("t.client_id", "t.channel")}
-            GROUP BY ALL
+            {groupBy}
             """));
         Query(backlog,
             r => For(r.GetString(0)).Backlog = new Backlog(r.GetInt64(1), NullableDouble(r, 2), NullableDouble(r, 3)),
@@ -183,7 +186,7 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
             FROM nps_responses n
             {(needsClient ? "LEFT JOIN clients c ON c.client_id = n.client_id" : "")}
             WHERE n.responded_at >= $start AND n.responded_at < $end{filter.Sql("n.client_id", null)}
-            GROUP BY ALL
+            {groupBy}
             """, r => For(r.GetString(0)).Nps = new NetPromoterScore(r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)));
 
         // SLA by ticket creation, as of the data horizon (or the asked instant): achieved, breached, active; business-time
@@ -203,7 +206,7 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
             FROM ticket_sla s
             {(needsClient ? "LEFT JOIN clients c ON c.client_id = s.client_id" : "")}
             WHERE s.created_at >= $start AND s.created_at < $end{filter.Sql("s.client_id", "s.channel")}
-            GROUP BY ALL
+            {groupBy}
             """, r =>
         {
             var g = For(r.GetString(0));
