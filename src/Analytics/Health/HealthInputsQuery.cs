@@ -140,8 +140,8 @@ public sealed class HealthInputsQuery(HealthSettings settings, DateTimeZone zone
         var items = new List<string>
         {
             // Tickets by creation: the window's volume, and the baseline window just before it.
-            Item("tk", "c", "c", t, "tickets"),
-            Item("tk", "c + " + t, "c + " + t, b, "baseline"),
+            Item("tb", "c", "c", t, "tickets"),
+            Item("tb", "c + " + t, "c + " + t, b, "baseline"),
             Item("tk", "c", "c", t, "esc_known", "escalated IS NOT NULL"),
             Item("tk", "c", "coalesce(e, c)", t, "esc_yes", "escalated"),
             // Solved tickets by solve day.
@@ -181,16 +181,24 @@ public sealed class HealthInputsQuery(HealthSettings settings, DateTimeZone zone
         var from = scope.From;
         string? Since(int days) => sinceFirst ? null : SqlInstant.Literal(from.PlusDays(-days - 1).AtStartOfDayInZone(zone).ToDateTimeOffset());
         var clientIn = ClientFilter(scope.Clients);
+        // Tickets by creation alone (the window's volume and the baseline) reach furthest back, but need two columns;
+        // the rest of a ticket's facts only the ticket window from its creation or its solve.
         var created = Since(t + b);
-        var solved = Since(t);
-        var tickets = created is null
+        var recent = Since(t);
+        var tickets = recent is null
             ? $"SELECT * FROM tickets WHERE true{clientIn("client_id")}"
             : $"""
-              SELECT * FROM tickets WHERE created_at >= {created}{clientIn("client_id")}
+              SELECT * FROM tickets WHERE created_at >= {recent}{clientIn("client_id")}
                   UNION ALL
-                  SELECT * FROM tickets WHERE created_at < {created} AND solved_at >= {solved}{clientIn("client_id")}
+                  SELECT * FROM tickets WHERE created_at < {recent} AND solved_at >= {recent}{clientIn("client_id")}
                   UNION ALL
-                  SELECT * FROM tickets WHERE created_at < {created} AND solved_at IS NULL AND closed_at >= {solved}{clientIn("client_id")}
+                  SELECT * FROM tickets WHERE created_at < {recent} AND solved_at IS NULL AND closed_at >= {recent}{clientIn("client_id")}
+              """;
+        var byCreation = created is null
+            ? "SELECT client_id, c, sum(n) AS n FROM tk GROUP BY ALL"
+            : $"""
+              SELECT client_id, CAST(timezone($zone, created_at) AS DATE) AS c, count(*) AS n
+                  FROM tickets WHERE created_at >= {created}{clientIn("client_id")} GROUP BY ALL
               """;
         string After(string column, string? since) => since is null ? "" : $" AND {column} >= {since}";
         var slaSince = Since(t);
@@ -216,17 +224,20 @@ public sealed class HealthInputsQuery(HealthSettings settings, DateTimeZone zone
                            coalesce(t.reopens > 0, false) AS reopened
                     FROM ({{tickets}}) t LEFT JOIN esc x ON x.source = t.source AND x.ticket_id = t.ticket_id)
                 GROUP BY ALL),
+            tb AS ({{byCreation}}),
             cs AS (
                 SELECT client_id, CAST(timezone($zone, responded_at) AS DATE) AS r, good, count(*) AS n FROM csat_responses
                 WHERE true{{clientIn("client_id")}}{{After("responded_at", Since(s))}} GROUP BY ALL),
             np AS MATERIALIZED (
                 SELECT client_id, CAST(timezone($zone, responded_at) AS DATE) AS r, score, count(*) AS n FROM nps_responses
                 WHERE true{{clientIn("client_id")}}{{After("responded_at", Since(2 * s))}} GROUP BY ALL),
+            -- Whether a target's ticket is urgent, by a semi-join with the few urgent tickets (not a join with them all).
+            urgent AS (
+                SELECT source, ticket_id FROM tickets
+                WHERE priority = 'urgent'{{clientIn("client_id")}}{{After("created_at", slaSince)}}),
             sla AS (
-                SELECT s.*, t.priority = 'urgent' AS urgent
-                FROM (SELECT * FROM ticket_sla WHERE true{{clientIn("client_id")}}{{After("created_at", slaSince)}}) s
-                LEFT JOIN (SELECT source, ticket_id, priority FROM tickets WHERE true{{clientIn("client_id")}}{{After("created_at", slaSince)}}) t
-                    ON t.source = s.source AND t.ticket_id = s.ticket_id),
+                SELECT s.*, EXISTS (SELECT 1 FROM urgent u WHERE u.source = s.source AND u.ticket_id = s.ticket_id) AS urgent
+                FROM ticket_sla s WHERE true{{clientIn("s.client_id")}}{{After("s.created_at", slaSince)}}),
             targets AS (
                 -- Achieved when done by the deadline (known then); breached once the deadline passed undone (known then).
                 SELECT client_id, created_at, urgent,
