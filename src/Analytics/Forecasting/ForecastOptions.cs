@@ -8,7 +8,12 @@ public sealed record ForecastOptions
     /// <summary>Periods ahead (days for daily series, weeks for weekly), 1 to 90. Default 28.</summary>
     public int Horizon { get; init; } = 28;
 
-    /// <summary>Rolling backtest origins per series. Default 4; 2 is the least that still measures coverage.</summary>
+    /// <summary>
+    /// Rolling backtest origins per series. Default 4; 2 is the least that still measures coverage. When origins are
+    /// closer together than the horizon, the backtest adds older ones so that the held-out window is judged by a choice
+    /// and calibration that never saw its days (see <c>EngineSettings.BacktestOrigins</c>): 90 days ahead with origins
+    /// 35 days apart runs 6.
+    /// </summary>
     public int Origins { get; init; } = 4;
 
     /// <summary>

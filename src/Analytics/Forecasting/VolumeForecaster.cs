@@ -54,7 +54,6 @@ public sealed class VolumeForecaster
             DefaultCandidate: combinations[^1].Name,
             SwitchMargin: _options.SwitchMargin));
         var result = engine.Run(series.Select(s => SeriesHistory.Of(s, _options.Holidays)).ToArray());
-        var origins = Enumerable.Range(0, _options.Origins).ToArray();
 
         var forecasts = series.Select((s, i) =>
         {
@@ -67,7 +66,7 @@ public sealed class VolumeForecaster
                 outcome.Bands?.Lo95[h],
                 outcome.Bands?.Hi95[h])).ToArray();
             return new SeriesForecast(s.Key, outcome.Model, outcome.BacktestMase, points,
-                result.Backtest[i].MeanMase(SeasonalNaive.ModelName, origins));
+                result.Backtest[i].MeanMase(SeasonalNaive.ModelName, result.Origins));
         }).ToArray();
         var coverage = result.HoldoutCoverage;
         return new ForecastRun(generatedAt, frequency, _options.Horizon, forecasts,

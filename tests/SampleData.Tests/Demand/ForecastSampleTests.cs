@@ -54,7 +54,8 @@ public sealed class ForecastSampleTests(ITestOutputHelper output)
 
         var report = string.Join(", ", series.Select((s, i) => $"{s.Key} {ours[i]:F2}/{naive[i]:F2}"));
         output.WriteLine($"held-out MASE ours / seasonal naive: mean {ours.Average():F3} / {naive.Average():F3}; {report}");
-        // Measured on the committed sample (deterministic): 0.682 against 0.777, better on 7 of the 10 series.
+        // Measured on the committed sample (deterministic): 0.691 against 0.777, better on 7 of the 10 series (0.682 when the
+        // backtest ran 4 origins; it now adds the hold-out's older ones, which the choice also reads).
         Assert.True(ours.Average() < 0.95 * naive.Average(), $"mean MASE ours {ours.Average():F3}, seasonal naive {naive.Average():F3}: {report}");
         Assert.True(ours.Zip(naive).Count(p => p.First < p.Second) > series.Length / 2, report);
     }

@@ -5,8 +5,11 @@ namespace SupportLens.Analytics.Forecasting.Backtesting;
 /// <summary>
 /// Backtest, choose, forecast, calibrate: every candidate is backtested from rolling origins, each series takes
 /// the candidate (model or combination) with the lowest mean backtest MASE, and its intervals come from the
-/// chosen candidates' backtest errors. Coverage is measured honestly by repeating choice and calibration
-/// without the latest origin and checking the intervals against what actually followed it.
+/// chosen candidates' backtest errors. Coverage is measured honestly on the latest origin's window: choice and
+/// calibration are repeated from the origins whose windows ended before it began, so no day it is judged on was seen
+/// by a fit, the choice or the calibration. When origins are closer together than the horizon, the backtest runs that
+/// many older origins more (<see cref="EngineSettings.BacktestOrigins"/>), so the hold-out still has
+/// <see cref="EngineSettings.Origins"/> − 1 of them.
 /// </summary>
 internal sealed class ForecastEngine(IReadOnlyList<ForecastModel> models, IReadOnlyList<Combination> combinations, EngineSettings settings)
 {
@@ -16,7 +19,7 @@ internal sealed class ForecastEngine(IReadOnlyList<ForecastModel> models, IReadO
     public EngineResult Run(IReadOnlyList<SeriesHistory> series)
     {
         var horizon = settings.Horizon;
-        var backtest = new RollingOriginBacktest(horizon, settings.Origins, settings.Spacing, settings.MinTrainLength, settings.ScaleSeasonLength)
+        var backtest = new RollingOriginBacktest(horizon, settings.BacktestOrigins, settings.Spacing, settings.MinTrainLength, settings.ScaleSeasonLength)
             .Run(series, models, combinations);
         if (settings.NonNegative)
         {
@@ -27,16 +30,15 @@ internal sealed class ForecastEngine(IReadOnlyList<ForecastModel> models, IReadO
         }
 
         var final = FinalForecasts(series, horizon);
-        var allOrigins = Enumerable.Range(0, settings.Origins).ToArray();
+        var allOrigins = Enumerable.Range(0, settings.BacktestOrigins).ToArray();
         var choice = backtest.Select(b => Choose(b, allOrigins)).ToArray();
-        var calibration = IntervalCalibration.Fit(
-            backtest.Select((b, s) => (IReadOnlyList<double[]>)b.Errors(choice[s], allOrigins).ToArray()), horizon);
+        var calibration = Calibrate(backtest, choice, allOrigins);
 
         var outcomes = new SeriesOutcome[series.Count];
         for (var s = 0; s < series.Count; s++)
         {
             var points = final[s][choice[s]];
-            var scale = IntervalCalibration.Scale(backtest[s].Errors(choice[s], allOrigins).ToArray());
+            var scale = calibration?.Scale(backtest[s].Windows(choice[s], allOrigins));
             outcomes[s] = new SeriesOutcome(
                 series[s].Key,
                 choice[s],
@@ -45,7 +47,7 @@ internal sealed class ForecastEngine(IReadOnlyList<ForecastModel> models, IReadO
                 calibration is null || scale is null ? null : Bands(points, calibration, scale.Value));
         }
 
-        return new EngineResult(outcomes, HoldoutCoverage(backtest), backtest, final);
+        return new EngineResult(outcomes, HoldoutCoverage(backtest), backtest, final, allOrigins);
     }
 
     /// <summary>Each candidate's forecast of each series from the full history.</summary>
@@ -106,19 +108,13 @@ internal sealed class ForecastEngine(IReadOnlyList<ForecastModel> models, IReadO
         return best;
     }
 
+    // Non-negative series are counts: their intervals take the Poisson floor and √forecast spread.
+    private IntervalCalibration? Calibrate(SeriesBacktest[] backtest, string[] choice, int[] origins) =>
+        IntervalCalibration.Fit(backtest.Select((b, s) => b.Windows(choice[s], origins)), settings.Horizon, counts: settings.NonNegative);
+
     private IntervalBands Bands(double[] points, IntervalCalibration calibration, double scale)
     {
-        var horizon = points.Length;
-        var bands = new IntervalBands(new double[horizon], new double[horizon], new double[horizon], new double[horizon]);
-        for (var h = 0; h < horizon; h++)
-        {
-            var (half80, half95) = calibration.HalfWidths(h, scale);
-            bands.Lo80[h] = points[h] - half80;
-            bands.Hi80[h] = points[h] + half80;
-            bands.Lo95[h] = points[h] - half95;
-            bands.Hi95[h] = points[h] + half95;
-        }
-
+        var bands = calibration.Bands(points, scale);
         if (settings.NonNegative)
         {
             ClampAtZero(bands.Lo80);
@@ -128,18 +124,18 @@ internal sealed class ForecastEngine(IReadOnlyList<ForecastModel> models, IReadO
         return bands;
     }
 
-    // Choice and calibration from origins 1.. only, judged on what followed origin 0, which they never saw.
+    // Choice and calibration from the origins whose windows ended before origin 0's began, judged on what followed
+    // origin 0: days that no fit, choice or calibration saw.
     private CoverageCount HoldoutCoverage(SeriesBacktest[] backtest)
     {
-        if (settings.Origins < 2)
+        var older = Enumerable.Range(settings.HoldoutGap, settings.BacktestOrigins - settings.HoldoutGap).ToArray();
+        if (older.Length == 0)
         {
             return new CoverageCount(0, 0, 0);
         }
 
-        var older = Enumerable.Range(1, settings.Origins - 1).ToArray();
         var choice = backtest.Select(b => Choose(b, older)).ToArray();
-        var calibration = IntervalCalibration.Fit(
-            backtest.Select((b, s) => (IReadOnlyList<double[]>)b.Errors(choice[s], older).ToArray()), settings.Horizon);
+        var calibration = Calibrate(backtest, choice, older);
         if (calibration is null)
         {
             return new CoverageCount(0, 0, 0);
@@ -148,7 +144,7 @@ internal sealed class ForecastEngine(IReadOnlyList<ForecastModel> models, IReadO
         int points = 0, in80 = 0, in95 = 0;
         for (var s = 0; s < backtest.Length; s++)
         {
-            var scale = IntervalCalibration.Scale(backtest[s].Errors(choice[s], older).ToArray());
+            var scale = calibration.Scale(backtest[s].Windows(choice[s], older));
             if (backtest[s].Actuals[0] is not { } actual || scale is null)
             {
                 continue;
@@ -190,7 +186,17 @@ internal sealed record EngineSettings(
     bool NonNegative,
     int? ScaleSeasonLength = null,
     string? DefaultCandidate = null,
-    double SwitchMargin = 0);
+    double SwitchMargin = 0)
+{
+    /// <summary>
+    /// Origins between the latest one and the first whose window ends before the latest begins (1 when origins are a
+    /// horizon or more apart): the hold-out is calibrated from origins this far back or more.
+    /// </summary>
+    public int HoldoutGap => (int)Math.Ceiling((double)Horizon / Spacing);
+
+    /// <summary>Origins the backtest runs: <see cref="Origins"/>, and the older ones the hold-out needs to calibrate from as many less one.</summary>
+    public int BacktestOrigins => Origins + HoldoutGap - 1;
+}
 
 internal sealed record IntervalBands(double[] Lo80, double[] Hi80, double[] Lo95, double[] Hi95);
 
@@ -204,9 +210,11 @@ internal sealed record CoverageCount(int Points, int Inside80, int Inside95)
     public double? Rate95 => Points == 0 ? null : (double)Inside95 / Points;
 }
 
+/// <param name="Origins">The backtest origins the choice, the intervals and each series' backtest MASE come from.</param>
 /// <param name="FinalForecasts">Every candidate's forecast of each series from its full history (the chosen one is in <see cref="SeriesOutcome.Points"/>).</param>
 internal sealed record EngineResult(
     IReadOnlyList<SeriesOutcome> Series,
     CoverageCount HoldoutCoverage,
     IReadOnlyList<SeriesBacktest> Backtest,
-    IReadOnlyList<IReadOnlyDictionary<string, double[]>> FinalForecasts);
+    IReadOnlyList<IReadOnlyDictionary<string, double[]>> FinalForecasts,
+    IReadOnlyList<int> Origins);

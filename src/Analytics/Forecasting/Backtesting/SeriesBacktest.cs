@@ -32,15 +32,10 @@ internal sealed class SeriesBacktest(int origins)
         return count == 0 ? null : sum / count;
     }
 
-    /// <summary>The candidate's forecast errors (actual − forecast) at the given origins, each a row of steps.</summary>
-    public IEnumerable<double[]> Errors(string candidate, IEnumerable<int> origins)
-    {
-        foreach (var k in origins)
-        {
-            if (Actuals[k] is { } actual && Forecasts[candidate][k] is { } forecast)
-            {
-                yield return actual.Select((a, h) => a - forecast[h]).ToArray();
-            }
-        }
-    }
+    /// <summary>The candidate's backtest windows (what followed each given origin and its forecast of it).</summary>
+    public IReadOnlyList<BacktestWindow> Windows(string candidate, IEnumerable<int> origins) =>
+        origins
+            .Where(k => Actuals[k] is not null && Forecasts[candidate][k] is not null)
+            .Select(k => new BacktestWindow(Actuals[k]!, Forecasts[candidate][k]!))
+            .ToArray();
 }
