@@ -55,13 +55,13 @@ internal static class ApiBench
         {
             using (var warehouse = Warehouse.Open(work, TimeProvider.System))
             {
-                if (ScaledWarehouse.Tickets(warehouse) is var stored and > 0)
+                BenchWarehouse.EnsureLoaded(warehouse, tickets, "api");
+                // `supportlens refresh`, as after each ingest (on a kept warehouse, only what lags).
+                var refresh = new RefreshService(warehouse, DerivedTables.All(SupportLensSettings.Default, TimeProvider.System), TimeProvider.System);
+                foreach (var step in refresh.Run())
                 {
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"api: reusing the {stored:N0} tickets of {work} (BENCH_KEEP_DATA)"));
-                }
-                else
-                {
-                    ScaledWarehouse.Load(warehouse, tickets, "api");
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"api: refresh {step.Name} {(step.WasStale ? $"wrote {step.Rows:N0} rows" : "up to date")} in {step.Elapsed.TotalSeconds:F1} s"));
                 }
             }
             RunAsync(work, callers, rounds, requests).GetAwaiter().GetResult();
@@ -93,7 +93,7 @@ internal static class ApiBench
             using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = new Uri(app.Urls.Single()) };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"api: serve at {app.Urls.Single()}, {callers} concurrent callers, {Environment.ProcessorCount} cores, load average {ScaledWarehouse.LoadAverage()}"));
+                $"api: serve at {app.Urls.Single()}, {callers} concurrent callers, {Environment.ProcessorCount} cores, load average {BenchWarehouse.LoadAverage()}"));
 
             // Cold: each round, a refresh moves the data version, then every endpoint is called once, spread over the callers.
             var bump = new RefreshService(app.Services.GetRequiredService<Warehouse>(),
@@ -115,7 +115,7 @@ internal static class ApiBench
             }
             Print("cold", cold);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"api: cold round (all {Endpoints.Length} endpoints right after a refresh, {callers} callers, the server's warm-up racing them): median {Percentile(roundWall, 50):F0} ms; load average {ScaledWarehouse.LoadAverage()}"));
+                $"api: cold round (all {Endpoints.Length} endpoints right after a refresh, {callers} callers, the server's warm-up racing them): median {Percentile(roundWall, 50):F0} ms; load average {BenchWarehouse.LoadAverage()}"));
 
             // After the warm-up: each round, a refresh, then the server's own warm-up of the first views, then every endpoint once.
             var warmUp = app.Services.GetRequiredService<Web.Dashboard.DashboardWarmUp>();
@@ -142,7 +142,7 @@ internal static class ApiBench
             }
             Print("first", settled);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"api: first = the first call after a refresh once the server's warm-up (looks every 2 s) has the first views; the warm-up took median {Percentile(warmUpTook, 50) / 1000:F1} s; load average {ScaledWarehouse.LoadAverage()}"));
+                $"api: first = the first call after a refresh once the server's warm-up (looks every 2 s) has the first views; the warm-up took median {Percentile(warmUpTook, 50) / 1000:F1} s; load average {BenchWarehouse.LoadAverage()}"));
 
             // Warm: every endpoint `requests` times, interleaved over the callers, from the cache of the current version.
             var calls = Enumerable.Range(0, requests).SelectMany(i => Endpoints.Skip(i % Endpoints.Length).Concat(Endpoints.Take(i % Endpoints.Length))).ToList();
@@ -156,7 +156,7 @@ internal static class ApiBench
             Print("warm", warm);
             var every = warm.Values.SelectMany(v => v).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"api: warm all endpoints p50 {Percentile(every, 50),6:F1} ms  p95 {Percentile(every, 95),6:F1} ms  {calls.Count / seconds:N0} requests/s; load average {ScaledWarehouse.LoadAverage()}"));
+                $"api: warm all endpoints p50 {Percentile(every, 50),6:F1} ms  p95 {Percentile(every, 95),6:F1} ms  {calls.Count / seconds:N0} requests/s; load average {BenchWarehouse.LoadAverage()}"));
         }
         finally
         {

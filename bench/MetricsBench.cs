@@ -3,7 +3,6 @@ using System.Globalization;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Metrics;
 using SupportLens.Analytics.Refresh;
-using SupportLens.SampleData.Scale;
 using SupportLens.Storage;
 
 namespace SupportLens.Bench;
@@ -16,13 +15,6 @@ namespace SupportLens.Bench;
 /// </summary>
 internal static class MetricsBench
 {
-    /// <summary>VmHWM of this process: the most resident memory it has had.</summary>
-    private static long PeakResidentMegabytes()
-    {
-        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-    }
-
     internal static void Run(string[] args)
     {
         var tickets = args.Length >= 2 && args[0] == "--tickets" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000_000;
@@ -31,17 +23,8 @@ internal static class MetricsBench
         try
         {
             using var warehouse = Warehouse.Open(work, TimeProvider.System);
-            using var connection = warehouse.OpenConnection();
+            BenchWarehouse.EnsureLoaded(warehouse, tickets, "metrics");
             var clock = Stopwatch.StartNew();
-            var history = new ScaledHistory(tickets);
-            using (var transaction = connection.BeginTransaction())
-            {
-                ScaledSample.AppendClients(connection, history.Clients, "bench");
-                ScaledSample.AppendTickets(connection, history.Tickets(), "bench");
-                transaction.Commit();
-            }
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"metrics: generated and loaded {tickets:N0} sample tickets (--scale) in {clock.Elapsed.TotalSeconds:F1} s ({Environment.ProcessorCount} cores); peak RSS so far {PeakResidentMegabytes():N0} MB"));
 
             var settings = SupportLensSettings.Default;
             // `supportlens refresh`, as after each ingest: the derived tables (data horizons, SLA ledger) metrics read.
@@ -50,7 +33,7 @@ internal static class MetricsBench
             {
                 var rate = step.Elapsed.TotalSeconds >= 0.1 ? string.Create(CultureInfo.InvariantCulture, $" ({step.Rows / step.Elapsed.TotalSeconds:N0}/s)") : "";
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"metrics: refresh {step.Name} wrote {step.Rows:N0} rows in {step.Elapsed.TotalSeconds:F1} s{rate}, once after each load; peak RSS so far {PeakResidentMegabytes():N0} MB"));
+                    $"metrics: refresh {step.Name} wrote {step.Rows:N0} rows in {step.Elapsed.TotalSeconds:F1} s{rate}, once after each load; peak RSS so far {BenchWarehouse.PeakResidentMegabytes():N0} MB"));
             }
 
             var service = new MetricsService(warehouse, settings);
@@ -59,6 +42,7 @@ internal static class MetricsBench
             {
                 service.Compute(month, grouping);
                 var samples = new List<double>();
+                var cpu = BenchWarehouse.CpuTime();
                 for (var i = 0; i < 7; i++)
                 {
                     clock.Restart();
@@ -70,9 +54,10 @@ internal static class MetricsBench
                             $"metrics: 2026-03 by {grouping}: {report.Groups.Count} group(s), {report.Groups.Sum(g => g.TicketsCreated):N0} tickets in the month"));
                     }
                 }
+                var cpuMs = (BenchWarehouse.CpuTime() - cpu).TotalMilliseconds / samples.Count;
                 samples.Sort();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"metrics: month by {grouping,-7} median {samples[3],7:F0} ms  min {samples[0],7:F0} ms  (budget 300 ms: {(samples[3] < 300 ? "within" : "OVER")}, {samples[3] / 300:F2}x of budget)"));
+                    $"metrics: month by {grouping,-7} median {samples[3],7:F0} ms  min {samples[0],7:F0} ms  cpu {cpuMs,6:F0} ms/run  (budget 300 ms: {(samples[3] < 300 ? "within" : "OVER")}, {samples[3] / 300:F2}x of budget)  load average {BenchWarehouse.LoadAverage()}"));
             }
         }
         finally

@@ -38,7 +38,7 @@ public static class ForecastStore
                 var forecast = run.Series[i];
                 var past = histories[forecast.Key];
                 series.Append(runId).Append(forecast.Key).Append(i).Append(forecast.Model).Append(forecast.BacktestMase)
-                    .Append(forecast.SeasonalNaiveMase).Append(past.Start.ToDateOnly()).Append(past.Length).EndRow();
+                    .Append(forecast.SeasonalNaiveMase).Append(past.Start.ToDateOnly()).Append(past.Length).Append(InputDigest(past)).EndRow();
             }
 
             series.Complete();
@@ -127,6 +127,57 @@ public static class ForecastStore
         }
 
         return new StoredForecastRun(runId, generatedAt, frequency, horizon, through, sources, coverage, series);
+    }
+
+    /// <summary>
+    /// The newest stored run of <paramref name="frequency"/> when it was fitted, with <paramref name="settings"/>, to exactly
+    /// <paramref name="history"/> (the same series in the same order, each with the same digest): a refit would store the
+    /// same run again. Null otherwise.
+    /// </summary>
+    internal static long? LatestFittedTo(WarehouseConnection connection, SeriesFrequency frequency, IReadOnlyList<VolumeSeries> history, string settings)
+    {
+        using var latest = connection.CreateCommand("""
+            SELECT r.run_id, r.settings, s.series_key, s.input_digest
+            FROM forecast_runs r JOIN forecast_series s ON s.run_id = r.run_id
+            WHERE r.run_id = (SELECT max(run_id) FROM forecast_runs WHERE frequency = $frequency)
+            ORDER BY s.position
+            """);
+        latest.Parameters.Add("frequency", FrequencyName(frequency));
+        long? runId = null;
+        var stored = new List<(string, string?)>();
+        using (var reader = latest.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                if (reader.GetString(1) != settings)
+                {
+                    return null;
+                }
+                runId = reader.GetInt64(0);
+                stored.Add((reader.GetString(2), reader.GetNullableString(3)));
+            }
+        }
+        return runId is not null && stored.SequenceEqual(history.Select(h => (h.Key, (string?)InputDigest(h)))) ? runId : null;
+    }
+
+    /// <summary>Records that a kept run stands for the data of <paramref name="dataStamp"/> too.</summary>
+    internal static void Restamp(WarehouseConnection connection, long runId, string dataStamp)
+    {
+        using var update = connection.CreateCommand("UPDATE forecast_runs SET data_stamp = $stamp WHERE run_id = $run");
+        update.Parameters.Add("stamp", dataStamp).Add("run", runId);
+        update.ExecuteNonQuery();
+    }
+
+    /// <summary>A digest of what a series' forecast is fitted to: its key, frequency, first date and every value.</summary>
+    internal static string InputDigest(VolumeSeries series)
+    {
+        var bytes = new byte[8 * series.Length];
+        for (var i = 0; i < series.Length; i++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(8 * i), series.Values[i]);
+        }
+        var head = System.Text.Encoding.UTF8.GetBytes($"{series.Key}|{FrequencyName(series.Frequency)}|{series.Start:uuuu-MM-dd}|");
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData([.. head, .. bytes]));
     }
 
     internal static string FrequencyName(SeriesFrequency frequency) => frequency == SeriesFrequency.Daily ? "daily" : "weekly";

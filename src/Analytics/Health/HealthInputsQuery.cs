@@ -1,9 +1,8 @@
 using System.Collections.Immutable;
-using System.Data.Common;
 using System.Globalization;
 using NodaTime;
 using SupportLens.Analytics.Anomalies;
-using SupportLens.Analytics.Metrics;
+using SupportLens.Analytics.Sql;
 using SupportLens.Storage.Sql;
 
 namespace SupportLens.Analytics.Health;
@@ -46,60 +45,93 @@ public sealed class HealthInputsQuery(HealthSettings settings, DateTimeZone zone
     public ImmutableArray<ClientHealthInputs> Read(
         WarehouseConnection connection, IReadOnlyDictionary<string, ClientAccount> clients, LocalDate from, LocalDate to)
     {
-        if (to < from)
-        {
-            return [];
-        }
-        using var command = connection.CreateCommand(Sql());
-        command.Parameters
-            .Add("zone", zone.Id)
-            .Add("from", from.ToDateOnly())
-            .Add("to", to.ToDateOnly());
-        using var reader = command.ExecuteReader();
         var inputs = ImmutableArray.CreateBuilder<ClientHealthInputs>();
-        while (reader.Read())
+        var scope = new HealthScope(null, from, to, HealthGlobals.Read(connection, zone));
+        foreach (var row in ReadRows(connection, scope, sinceFirst: true))
         {
-            if (clients.TryGetValue(reader.GetString(0), out var client))
+            if (clients.TryGetValue(row.ClientId, out var client))
             {
-                inputs.Add(Inputs(reader, client));
+                inputs.Add(row.ToInputs(client, settings));
             }
         }
         return inputs.ToImmutable();
     }
 
-    private ClientHealthInputs Inputs(DbDataReader reader, ClientAccount client)
+    /// <summary>The position of each fact in <see cref="HealthInputsRow.Measures"/>.</summary>
+    internal static int MeasureIndex(string measure) => Array.IndexOf(Measures, measure);
+
+    /// <summary>The facts' names, in the order of <see cref="HealthInputsRow.Measures"/> (and columns of <c>health_inputs</c>).</summary>
+    internal static IReadOnlyList<string> MeasureNames => Measures;
+
+    /// <summary>
+    /// The raw facts of the scope's clients (all of them without a set) on each active day of the scope, ordered by client
+    /// and day, streamed. Only the items whose windows reach the scope's first day are read (pruned by zone maps on their
+    /// instants) unless <paramref name="sinceFirst"/> says that the scope starts with the history: then all are.
+    /// </summary>
+    internal IEnumerable<HealthInputsRow> ReadRows(WarehouseConnection connection, HealthScope scope, bool sinceFirst = false)
     {
-        var day = LocalDate.FromDateOnly(reader.GetDateOnly(1));
-        var firstNpsDay = reader.IsDBNull(2) ? (LocalDate?)null : LocalDate.FromDateOnly(reader.GetDateOnly(2));
-        var incidentData = reader.GetBoolean(3);
-        int? spikeDaysObserved = reader.IsDBNull(4) ? null : Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture);
-        var n = new Dictionary<string, long>(Measures.Length);
-        for (var i = 0; i < Measures.Length; i++)
+        if (scope.To < scope.From || scope.Clients is { Count: 0 })
         {
-            n[Measures[i]] = reader.IsDBNull(5 + i) ? 0 : Convert.ToInt64(reader.GetValue(5 + i), CultureInfo.InvariantCulture);
+            yield break;
         }
-        // The earlier NPS window is known once it reaches into the NPS data; before that, "fell from" has nothing to say.
-        var previousKnown = firstNpsDay is { } first && day.PlusDays(-settings.SurveyWindowDays) >= first;
-        var slaDecided = n["sla_achieved"] + n["sla_breached"];
-        return new ClientHealthInputs(
-            client.ClientId,
-            client.Tier,
-            day,
-            Csat: n["csat_total"] == 0 ? null : new Proportion(n["csat_good"], n["csat_total"]),
-            Nps: new NpsFacts(
-                new NetPromoterScore(n["nps_pro"], n["nps_pas"], n["nps_det"]),
-                previousKnown ? new NetPromoterScore(n["nps_prev_pro"], n["nps_prev_pas"], n["nps_prev_det"]) : null),
-            Sla: slaDecided == 0 ? null : new SlaFacts(n["sla_achieved"], n["sla_breached"], n["sla_breached_urgent"]),
-            Fcr: n["fcr_known"] == 0 ? null : new Proportion(n["fcr_yes"], n["fcr_known"]),
-            Escalations: n["esc_known"] == 0 ? null : new Proportion(n["esc_yes"], n["esc_known"]),
-            Reopens: n["reopen_known"] == 0 ? null : new Proportion(n["reopen_yes"], n["reopen_known"]),
-            Incidents: incidentData ? new IncidentFacts((int)n["sev1"], (int)n["sev2"], (int)n["sev3"], (int)n["sev4"]) : null,
-            VolumeSpikes: spikeDaysObserved is { } observed ? new SpikeFacts((int)n["spike_days"], observed) : null,
-            NextRenewal: client.NextRenewalOn(day),
-            Volume: new TicketVolume(n["tickets"], n["baseline"]));
+        using var command = connection.CreateCommand(Sql(scope, sinceFirst));
+        command.Parameters.Add("zone", zone.Id).Add("from", scope.From.ToDateOnly()).Add("to", scope.To.ToDateOnly());
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var measures = new long[Measures.Length];
+            for (var i = 0; i < Measures.Length; i++)
+            {
+                measures[i] = reader.IsDBNull(3 + i) ? 0 : Convert.ToInt64(reader.GetValue(3 + i), CultureInfo.InvariantCulture);
+            }
+            yield return new HealthInputsRow(
+                reader.GetString(0),
+                LocalDate.FromDateOnly(reader.GetDateOnly(1)),
+                scope.Globals.FirstNpsDay,
+                scope.Globals.IncidentData,
+                reader.IsDBNull(2) ? null : Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture),
+                measures);
+        }
     }
 
-    private string Sql()
+    /// <summary>
+    /// Per client, the first day from <paramref name="from"/> on whose volume-spike facts differ from those stored in
+    /// <c>health_inputs</c>: the spikes table is rewritten whole, and the detector's verdicts on past weeks move with new
+    /// data. Cheap: it reads only the spikes, the scans and the clients.
+    /// </summary>
+    internal Dictionary<string, LocalDate> SpikeChanges(WarehouseConnection connection, LocalDate from, LocalDate to)
+    {
+        var t = settings.TicketWindowDays;
+        using var command = connection.CreateCommand($$"""
+            WITH
+            {{SpikeSources(null, from)}},
+            deltas AS ({{Item("sp", "c", "c", t, "spike_days")}}),
+            running AS (
+                SELECT client_id, day, sum(v) OVER (PARTITION BY client_id ORDER BY day ROWS UNBOUNDED PRECEDING) AS spike_days
+                FROM (SELECT client_id, day, sum(v) AS v FROM deltas GROUP BY ALL)),
+            {{GridSql(null)}},
+            fresh AS (
+                SELECT g.client_id, g.day, {{Observed(t)}} AS observed, coalesce(CAST(r.spike_days AS BIGINT), 0) AS spike_days
+                FROM grid g
+                LEFT JOIN observed o ON o.day = g.day
+                LEFT JOIN scans sc ON sc.client_id = g.client_id
+                ASOF LEFT JOIN running r ON r.client_id = g.client_id AND r.day <= g.day)
+            SELECT f.client_id, min(f.day)
+            FROM fresh f JOIN health_inputs h ON h.client_id = f.client_id AND h.as_of = f.day
+            WHERE h.spike_days_observed IS DISTINCT FROM f.observed OR h.spike_days IS DISTINCT FROM f.spike_days
+            GROUP BY ALL
+            """);
+        command.Parameters.Add("zone", zone.Id).Add("from", from.ToDateOnly()).Add("to", to.ToDateOnly());
+        using var reader = command.ExecuteReader();
+        var changes = new Dictionary<string, LocalDate>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            changes[reader.GetString(0)] = LocalDate.FromDateOnly(reader.GetDateOnly(1));
+        }
+        return changes;
+    }
+
+    private string Sql(HealthScope scope, bool sinceFirst)
     {
         var t = settings.TicketWindowDays;
         var s = settings.SurveyWindowDays;
@@ -108,8 +140,8 @@ public sealed class HealthInputsQuery(HealthSettings settings, DateTimeZone zone
         var items = new List<string>
         {
             // Tickets by creation: the window's volume, and the baseline window just before it.
-            Item("tk", "c", "c", t, "tickets"),
-            Item("tk", "c + " + t, "c + " + t, b, "baseline"),
+            Item("tb", "c", "c", t, "tickets"),
+            Item("tb", "c + " + t, "c + " + t, b, "baseline"),
             Item("tk", "c", "c", t, "esc_known", "escalated IS NOT NULL"),
             Item("tk", "c", "coalesce(e, c)", t, "esc_yes", "escalated"),
             // Solved tickets by solve day.
@@ -143,6 +175,34 @@ public sealed class HealthInputsQuery(HealthSettings settings, DateTimeZone zone
             ? $"CAST(coalesce(r.{m}, 0) + coalesce(a.{m}, 0) AS BIGINT)"
             : $"CAST(r.{m} AS BIGINT)"));
 
+        // An item counts on days up to its start plus its window (the baseline: the ticket window and the baseline after
+        // creation; the earlier NPS window: two survey windows): items that ended before the scope's first day add and
+        // take away nothing there, so only those that reach it are read. A day's slack absorbs the cut between zones.
+        var from = scope.From;
+        string? Since(int days) => sinceFirst ? null : SqlInstant.Literal(from.PlusDays(-days - 1).AtStartOfDayInZone(zone).ToDateTimeOffset());
+        var clientIn = ClientFilter(scope.Clients);
+        // Tickets by creation alone (the window's volume and the baseline) reach furthest back, but need two columns;
+        // the rest of a ticket's facts only the ticket window from its creation or its solve.
+        var created = Since(t + b);
+        var recent = Since(t);
+        var tickets = recent is null
+            ? $"SELECT * FROM tickets WHERE true{clientIn("client_id")}"
+            : $"""
+              SELECT * FROM tickets WHERE created_at >= {recent}{clientIn("client_id")}
+                  UNION ALL
+                  SELECT * FROM tickets WHERE created_at < {recent} AND solved_at >= {recent}{clientIn("client_id")}
+                  UNION ALL
+                  SELECT * FROM tickets WHERE created_at < {recent} AND solved_at IS NULL AND closed_at >= {recent}{clientIn("client_id")}
+              """;
+        var byCreation = created is null
+            ? "SELECT client_id, c, sum(n) AS n FROM tk GROUP BY ALL"
+            : $"""
+              SELECT client_id, CAST(timezone($zone, created_at) AS DATE) AS c, count(*) AS n
+                  FROM tickets WHERE created_at >= {created}{clientIn("client_id")} GROUP BY ALL
+              """;
+        string After(string column, string? since) => since is null ? "" : $" AND {column} >= {since}";
+        var slaSince = Since(t);
+
         return $$"""
             WITH
             esc AS (
@@ -162,13 +222,22 @@ public sealed class HealthInputsQuery(HealthSettings settings, DateTimeZone zone
                            coalesce(t.agent_replies <= 1 AND t.reopens = 0, false) AS one_touch,
                            t.reopens IS NOT NULL AS reopen_known,
                            coalesce(t.reopens > 0, false) AS reopened
-                    FROM tickets t LEFT JOIN esc x ON x.source = t.source AND x.ticket_id = t.ticket_id)
+                    FROM ({{tickets}}) t LEFT JOIN esc x ON x.source = t.source AND x.ticket_id = t.ticket_id)
                 GROUP BY ALL),
-            cs AS (SELECT client_id, CAST(timezone($zone, responded_at) AS DATE) AS r, good, count(*) AS n FROM csat_responses GROUP BY ALL),
-            np AS MATERIALIZED (SELECT client_id, CAST(timezone($zone, responded_at) AS DATE) AS r, score, count(*) AS n FROM nps_responses GROUP BY ALL),
+            tb AS ({{byCreation}}),
+            cs AS (
+                SELECT client_id, CAST(timezone($zone, responded_at) AS DATE) AS r, good, count(*) AS n FROM csat_responses
+                WHERE true{{clientIn("client_id")}}{{After("responded_at", Since(s))}} GROUP BY ALL),
+            np AS MATERIALIZED (
+                SELECT client_id, CAST(timezone($zone, responded_at) AS DATE) AS r, score, count(*) AS n FROM nps_responses
+                WHERE true{{clientIn("client_id")}}{{After("responded_at", Since(2 * s))}} GROUP BY ALL),
+            -- Whether a target's ticket is urgent, by a semi-join with the few urgent tickets (not a join with them all).
+            urgent AS (
+                SELECT source, ticket_id FROM tickets
+                WHERE priority = 'urgent'{{clientIn("client_id")}}{{After("created_at", slaSince)}}),
             sla AS (
-                SELECT s.*, t.priority = 'urgent' AS urgent
-                FROM ticket_sla s LEFT JOIN tickets t ON t.source = s.source AND t.ticket_id = s.ticket_id),
+                SELECT s.*, EXISTS (SELECT 1 FROM urgent u WHERE u.source = s.source AND u.ticket_id = s.ticket_id) AS urgent
+                FROM ticket_sla s WHERE true{{clientIn("s.client_id")}}{{After("s.created_at", slaSince)}}),
             targets AS (
                 -- Achieved when done by the deadline (known then); breached once the deadline passed undone (known then).
                 SELECT client_id, created_at, urgent,
@@ -194,14 +263,12 @@ public sealed class HealthInputsQuery(HealthSettings settings, DateTimeZone zone
                 SELECT client_id, c, severity, count(*) AS n FROM (
                     SELECT ic.client_id, CAST(timezone($zone, i.started_at) AS DATE) AS c, i.severity
                     FROM incidents i JOIN incident_clients ic ON ic.source = i.source AND ic.incident_id = i.incident_id
-                    WHERE NOT i.affects_all
+                    WHERE NOT i.affects_all{{clientIn("ic.client_id")}}{{After("i.started_at", Since(i))}}
                     UNION ALL
-                    SELECT NULL, CAST(timezone($zone, started_at) AS DATE), severity FROM incidents WHERE affects_all)
+                    SELECT NULL, CAST(timezone($zone, started_at) AS DATE), severity FROM incidents
+                    WHERE affects_all{{After("started_at", Since(i))}})
                 GROUP BY ALL),
-            sp AS (
-                SELECT client_id, day AS c, count(*) AS n FROM spikes
-                WHERE channel = '{{SpikeTable.AllChannels}}' AND direction = 'high' GROUP BY ALL),
-            scans AS (SELECT client_id, first_day, last_day FROM spike_scans WHERE channel = '{{SpikeTable.AllChannels}}'),
+            {{SpikeSources(scope.Clients, sinceFirst ? null : from.PlusDays(-t - 1))}},
             deltas AS (
             {{string.Join("\n    UNION ALL\n    ", items)}}),
             daily AS (
@@ -215,27 +282,59 @@ public sealed class HealthInputsQuery(HealthSettings settings, DateTimeZone zone
                 WINDOW w AS (PARTITION BY client_id ORDER BY day ROWS UNBOUNDED PRECEDING)),
             own AS (SELECT * FROM running WHERE client_id IS NOT NULL),
             everyone AS (SELECT * FROM running WHERE client_id IS NULL),
-            grid AS (
-                SELECT c.client_id, CAST(g.day AS DATE) AS day
-                FROM clients c, range(CAST($from AS TIMESTAMP), CAST($to AS TIMESTAMP) + INTERVAL 1 DAY, INTERVAL 1 DAY) g(day)
-                WHERE (c.contract_start IS NULL OR c.contract_start <= CAST(g.day AS DATE))
-                  AND (c.churned_on IS NULL OR c.churned_on > CAST(g.day AS DATE)))
+            {{GridSql(scope.Clients)}}
             SELECT g.client_id, g.day,
-                   (SELECT min(r) FROM np),
-                   EXISTS (SELECT 1 FROM incidents),
                    -- Days of the ticket window the spike detector looked at. NULL (not measured) on a day when any client
                    -- active then was never scanned: the detector scans only clients that have not left, so measuring the
                    -- others alone would tell the future churners apart by a component they lack.
-                   CASE WHEN count(sc.client_id) OVER (PARTITION BY g.day) = count(*) OVER (PARTITION BY g.day)
-                        THEN greatest(0, least(g.day, sc.last_day) - greatest(g.day - {{t - 1}}, sc.first_day) + 1) END,
+                   {{Observed(t)}},
                    {{totals}}
             FROM grid g
+            LEFT JOIN observed o ON o.day = g.day
             LEFT JOIN scans sc ON sc.client_id = g.client_id
             ASOF LEFT JOIN own r ON r.client_id = g.client_id AND r.day <= g.day
             ASOF LEFT JOIN everyone a ON a.day <= g.day
             ORDER BY g.client_id, g.day
             """;
     }
+
+    /// <summary>The spikes and the detector's scans of the clients' whole volume (channel all), from a day on.</summary>
+    private static string SpikeSources(IReadOnlyCollection<string>? clients, LocalDate? since)
+    {
+        var clientIn = ClientFilter(clients);
+        var after = since is { } day ? $" AND day >= DATE '{day:uuuu-MM-dd}'" : "";
+        return $"""
+            sp AS (
+                SELECT client_id, day AS c, count(*) AS n FROM spikes
+                WHERE channel = '{SpikeTable.AllChannels}' AND direction = 'high'{clientIn("client_id")}{after} GROUP BY ALL),
+            scans AS (SELECT client_id, first_day, last_day FROM spike_scans WHERE channel = '{SpikeTable.AllChannels}')
+            """;
+    }
+
+    /// <summary>
+    /// The client-days of the scope (<c>grid</c>) and, per day, whether every client active then was scanned for spikes
+    /// (<c>observed</c>: over all clients, whichever the scope holds).
+    /// </summary>
+    private static string GridSql(IReadOnlyCollection<string>? clients) => $"""
+        everyone_active AS (
+            SELECT c.client_id, CAST(g.day AS DATE) AS day
+            FROM clients c, range(CAST($from AS TIMESTAMP), CAST($to AS TIMESTAMP) + INTERVAL 1 DAY, INTERVAL 1 DAY) g(day)
+            WHERE (c.contract_start IS NULL OR c.contract_start <= CAST(g.day AS DATE))
+              AND (c.churned_on IS NULL OR c.churned_on > CAST(g.day AS DATE))),
+        observed AS (
+            SELECT a.day, count(sc.client_id) = count(*) AS all_scanned
+            FROM everyone_active a LEFT JOIN scans sc ON sc.client_id = a.client_id
+            GROUP BY ALL),
+        grid AS (SELECT * FROM everyone_active WHERE true{ClientFilter(clients)("client_id")})
+        """;
+
+    private static string Observed(int ticketWindow) =>
+        $"CASE WHEN o.all_scanned THEN greatest(0, least(g.day, sc.last_day) - greatest(g.day - {ticketWindow - 1}, sc.first_day) + 1) END";
+
+    /// <summary>The condition (starting with AND) that keeps the rows of <paramref name="clients"/> (null: no condition).</summary>
+    private static Func<string, string> ClientFilter(IReadOnlyCollection<string>? clients) => clients is null
+        ? _ => ""
+        : column => $" AND {column} IN ({string.Join(", ", clients.Select(c => "'" + c.Replace("'", "''", StringComparison.Ordinal) + "'"))})";
 
     /// <summary>
     /// The deltas of one kind of item: it is in the count of the days from max(<paramref name="start"/>,

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using System.Globalization;
 using NodaTime;
 using SupportLens.Analytics.Configuration;
@@ -39,19 +41,26 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
         GroupAccumulator For(string key) => groups.TryGetValue(key, out var g) ? g : groups[key] = new GroupAccumulator(key);
 
         // The query families are independent: they run side by side, one connection each (DuckDB finishes some
-        // aggregates, such as exact quantiles, on one thread). Their few result rows update the groups under a lock.
-        var jobs = new List<Action<WarehouseConnection>>();
+        // aggregates, such as exact quantiles, on one thread), those with the most exact quantiles (their cost) first,
+        // so that the cheap ones fill in beside them. Their few result rows update the groups under a lock.
+        var jobs = new List<(int Quantiles, Action<WarehouseConnection> Job)>();
         var gate = new Lock();
         void Query(string sql, Action<DbDataReader> row, Action<WarehouseCommand>? bind = null) =>
-            jobs.Add(connection => Run(connection, period, filter, sql, reader =>
+            jobs.Add((Regex.Count(sql, "quantile_cont|median\\("), connection => Run(connection, period, filter, sql, reader =>
             {
                 lock (gate)
                 {
                     row(reader);
                 }
-            }, bind));
+            }, bind)));
 
-        var clientJoin = "LEFT JOIN clients c ON c.client_id = t.client_id";
+        // One group of everything: an ungrouped aggregate (one row even over no rows, whose counts are the groups'
+        // defaults) spares hashing a constant key for every row.
+        var groupBy = grouping == MetricsGrouping.All ? "" : "GROUP BY ALL";
+        // The clients row only where the group key or the filter reads it: a join over the period's rows costs.
+        var needsClient = grouping is MetricsGrouping.Tier or MetricsGrouping.Client or MetricsGrouping.SuccessManager
+            || filter.Tier is not null || filter.SuccessManager is not null;
+        var clientJoin = needsClient ? "LEFT JOIN clients c ON c.client_id = t.client_id" : "";
 
         // Tickets created in the period: volume, escalations, first-response times (calendar minutes).
         Query($"""
@@ -63,7 +72,7 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
                    count(t.escalated)
             FROM tickets t {clientJoin}
             WHERE t.created_at >= $start AND t.created_at < $end{filter.Sql("t.client_id", "t.channel")}
-            GROUP BY ALL
+            {groupBy}
             """, r =>
         {
             var g = For(r.GetString(0));
@@ -74,38 +83,41 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
             g.EscalationKnown = r.GetInt64(4);
         });
 
+
         // Tickets solved in the period: FCR (one touch = at most one agent reply and never reopened), reopens, resolution
-        // times; in the same scan, per tier, the FCR-eligible solves behind the group's tier-weighted FCR target.
+        // times; in the same scan, per tier, the FCR-eligible solves behind the group's tier-weighted FCR target (one
+        // filtered count per tier: grouping sets would sort the resolution times once more for every tier).
+        var tierMix = string.Concat(Tiers.Select(tier =>
+            $",\n                   count(*) FILTER (WHERE tier = '{tier}' AND agent_replies IS NOT NULL AND reopens IS NOT NULL)"));
         Query($"""
-            SELECT key, tier, grouping(tier),
+            SELECT {(grouping == MetricsGrouping.All ? "'all'" : "key")},
                    count(*),
                    count(*) FILTER (WHERE agent_replies IS NOT NULL AND reopens IS NOT NULL),
                    count(*) FILTER (WHERE agent_replies <= 1 AND reopens = 0),
                    count(*) FILTER (WHERE reopens > 0),
                    quantile_cont(hours, [0.5, 0.9]),
-                   count(reopens)
+                   count(reopens){tierMix}
             FROM (SELECT {GroupKeys.Sql(grouping, "t.done_at", "t.channel")} AS key, c.tier, t.agent_replies, t.reopens,
                          (epoch_us(t.done_at) - epoch_us(t.created_at)) / 1e6 / 3600.0 AS hours
-                  FROM ({SolvedInPeriod}) t {clientJoin}
+                  FROM ({SolvedInPeriod}) t LEFT JOIN clients c ON c.client_id = t.client_id
                   WHERE true{filter.Sql("t.client_id", "t.channel")})
-            GROUP BY GROUPING SETS ((key), (key, tier))
+            {groupBy}
             """, r =>
         {
             var g = For(r.GetString(0));
-            if (r.GetInt32(2) == 0)
+            g.Solved = r.GetInt64(1);
+            g.FcrEligible = r.GetInt64(2);
+            g.OneTouch = r.GetInt64(3);
+            g.Reopened = r.GetInt64(4);
+            g.ResolutionHours = PercentilesOf(r, 5);
+            g.ReopenKnown = r.GetInt64(6);
+            for (var i = 0; i < Tiers.Length; i++)
             {
-                if (!r.IsDBNull(1))
+                if (r.GetInt64(7 + i) is var eligible and > 0)
                 {
-                    g.FcrTierMix.Add((r.GetString(1), r.GetInt64(4)));
+                    g.FcrTierMix.Add((Tiers[i], eligible));
                 }
-                return;
             }
-            g.Solved = r.GetInt64(3);
-            g.FcrEligible = r.GetInt64(4);
-            g.OneTouch = r.GetInt64(5);
-            g.Reopened = r.GetInt64(6);
-            g.ResolutionHours = PercentilesOf(r, 7);
-            g.ReopenKnown = r.GetInt64(8);
         });
 
         // Backlog: tickets open at the end of the period (for months: at the end of each month), one filtered
@@ -113,15 +125,21 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
         // A backlog is counted at the end of the period, or at the horizon when the data ends before that: beyond it
         // nothing is known, and ageing open tickets past it would invent a backlog.
         var snapshots = Snapshots(period, grouping, (asOf ?? horizon.Tickets)?.ToDateTimeOffset());
+        // Open at a moment: created before it, and neither solved nor closed before it. As three disjoint scans, each a
+        // plain range or NULL test that zone maps prune (solved or closed since are recent rows; still open, few).
         var backlog = string.Join(" UNION ALL ", snapshots.Select((s, i) => $"""
             SELECT {(grouping == MetricsGrouping.Month ? $"'{s.Key}'" : GroupKeys.Sql(grouping, $"$snap{i}", "t.channel"))} AS key,
                    count(*),
                    median((epoch_us($snap{i}) - epoch_us(t.created_at)) / 1e6 / 3600.0),
                    max((epoch_us($snap{i}) - epoch_us(t.created_at)) / 1e6 / 3600.0)
-            FROM tickets t {clientJoin}
-            WHERE t.created_at < $snap{i}
-              AND (coalesce(t.solved_at, t.closed_at) IS NULL OR coalesce(t.solved_at, t.closed_at) >= $snap{i}){filter.Sql("t.client_id", "t.channel")}
-            GROUP BY ALL
+            FROM (SELECT client_id, channel, created_at FROM tickets WHERE created_at < $snap{i} AND solved_at >= $snap{i}
+                  UNION ALL
+                  SELECT client_id, channel, created_at FROM tickets WHERE created_at < $snap{i} AND solved_at IS NULL AND closed_at >= $snap{i}
+                  UNION ALL
+                  SELECT client_id, channel, created_at FROM tickets WHERE created_at < $snap{i} AND solved_at IS NULL AND closed_at IS NULL) t
+            {clientJoin}
+            WHERE true{filter.Sql("t.client_id", "t.channel")}
+            {groupBy}
             """));
         Query(backlog,
             r => For(r.GetString(0)).Backlog = new Backlog(r.GetInt64(1), NullableDouble(r, 2), NullableDouble(r, 3)),
@@ -169,9 +187,9 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
                    count(*) FILTER (WHERE n.score BETWEEN 7 AND 8),
                    count(*) FILTER (WHERE n.score <= 6)
             FROM nps_responses n
-            LEFT JOIN clients c ON c.client_id = n.client_id
+            {(needsClient ? "LEFT JOIN clients c ON c.client_id = n.client_id" : "")}
             WHERE n.responded_at >= $start AND n.responded_at < $end{filter.Sql("n.client_id", null)}
-            GROUP BY ALL
+            {groupBy}
             """, r => For(r.GetString(0)).Nps = new NetPromoterScore(r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)));
 
         // SLA by ticket creation, as of the data horizon (or the asked instant): achieved, breached, active; business-time
@@ -189,9 +207,9 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
                    quantile_cont(s.first_response_business_min, [0.5, 0.9]),
                    quantile_cont(s.resolution_business_min / 60.0, [0.5, 0.9])
             FROM ticket_sla s
-            LEFT JOIN clients c ON c.client_id = s.client_id
+            {(needsClient ? "LEFT JOIN clients c ON c.client_id = s.client_id" : "")}
             WHERE s.created_at >= $start AND s.created_at < $end{filter.Sql("s.client_id", "s.channel")}
-            GROUP BY ALL
+            {groupBy}
             """, r =>
         {
             var g = For(r.GetString(0));
@@ -201,7 +219,7 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
             g.ResolutionBusinessHours = PercentilesOf(r, 8);
         }, command => command.Parameters.Add("asof", asOf?.ToDateTimeOffset()));
 
-        RunSideBySide(jobs);
+        RunSideBySide([.. jobs.OrderByDescending(j => j.Quantiles).Select(j => j.Job)]);
         if (grouping == MetricsGrouping.All && groups.Count == 0)
         {
             For("all");
@@ -210,6 +228,9 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
         ordered.Sort((a, b) => GroupKeys.Compare(grouping, a.Key, b.Key));
         return new MetricsReport(period, grouping, ordered, asOf ?? horizon.Tickets);
     }
+
+    /// <summary>The tiers the clients table allows (its CHECK), in their order of service level.</summary>
+    private static readonly string[] Tiers = ["starter", "professional", "business", "enterprise"];
 
     /// <summary>
     /// Tickets solved (or, lacking a solve time, closed) in the period, with that instant as <c>done_at</c>. Two plain
@@ -247,11 +268,13 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
     {
         try
         {
-            Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, job =>
-            {
-                using var connection = warehouse.OpenConnection();
-                job(connection);
-            });
+            // One job at a time per worker, in the given order.
+            Parallel.ForEach(Partitioner.Create(jobs, EnumerablePartitionerOptions.NoBuffering),
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, job =>
+                {
+                    using var connection = warehouse.OpenConnection();
+                    job(connection);
+                });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {

@@ -1,6 +1,7 @@
 using NodaTime;
 using SupportLens.Analytics.Forecasting;
 using SupportLens.Analytics.Horizon;
+using SupportLens.Analytics.Refresh;
 using SupportLens.Storage;
 
 namespace SupportLens.Analytics.Tests.Forecasting;
@@ -111,6 +112,41 @@ public sealed class ForecastTableTests
         Assert.Contains(latest.Series, s => s.Key == "channel:web");
         using var runs = connection.CreateCommand("SELECT count(*) FROM forecast_runs");
         Assert.Equal(4, runs.ExecuteScalar<long>());
+    }
+
+    [Fact]
+    public void Histories_that_did_not_change_keep_the_stored_runs_and_a_changed_one_or_force_refits()
+    {
+        using var warehouse = History();
+        using var connection = warehouse.OpenConnection();
+        var table = new ForecastTable(Quick, NewYork, Clock);
+        table.Refresh(connection);
+        var first = ForecastStore.Latest(connection, SeriesFrequency.Daily)!;
+
+        // Today's tickets (2026-05-24 in New York, after the last one): new data, but every history still ends 05-23.
+        TestTickets.Insert(connection, [new TestTicket("today-1", "A", "email", new DateTimeOffset(2026, 5, 24, 18, 0, 0, TimeSpan.Zero))]);
+        new DataHorizonTable(Clock).Refresh(connection);
+        Assert.True(table.IsStale(connection));
+        Assert.Equal(0, table.Refresh(connection));
+        Assert.False(table.IsStale(connection));
+        Assert.Equal(first.RunId, ForecastStore.Latest(connection, SeriesFrequency.Daily)!.RunId);
+        using (var stamp = connection.CreateCommand("SELECT count(DISTINCT data_stamp) FROM forecast_runs"))
+        {
+            // The kept runs stand for the new data: both carry its stamp.
+            Assert.Equal(1, stamp.ExecuteScalar<long>());
+        }
+
+        // A late ticket for a past day changes client A's, its tier's, the channel's and the total's history: all refit.
+        TestTickets.Insert(connection, [new TestTicket("late-1", "A", "email", new DateTimeOffset(2026, 5, 20, 15, 0, 0, TimeSpan.Zero))]);
+        Assert.True(table.Refresh(connection) > 0);
+        var refitted = ForecastStore.Latest(connection, SeriesFrequency.Daily)!;
+        Assert.True(refitted.RunId > first.RunId);
+        Assert.Equal(first.HistoryThrough, refitted.HistoryThrough);
+
+        // refresh --force clears the mark: refit although nothing changed.
+        DerivedState.ClearMark(connection, table.Name);
+        Assert.True(table.Refresh(connection) > 0);
+        Assert.True(ForecastStore.Latest(connection, SeriesFrequency.Daily)!.RunId > refitted.RunId);
     }
 
     [Fact]

@@ -9,20 +9,27 @@ using SupportLens.Storage.Sql;
 namespace SupportLens.Analytics.Health.Daily;
 
 /// <summary>
-/// Keeps <c>health_scores</c> (and, through <see cref="RiskRuns"/>, <c>risk_runs</c> and <c>client_risk</c>): the health
-/// of every active client on every day from the first day of data to the data horizon's day, each scored from what was
-/// known at the end of that day, with its trend against the score <see cref="HealthSettings.TrendDays"/> earlier.
-/// Runs after the SLA ledger and the spikes, which it reads. The facts of all client-days come from one query and scoring is cheap, so
-/// a refresh recomputes them and then writes only the rows whose content changed (new days, late data, other
-/// settings); risk models are retrained only for runs whose inputs changed.
+/// Keeps <c>health_scores</c> and <c>health_inputs</c> (and, through <see cref="RiskRuns"/>, <c>risk_runs</c> and
+/// <c>client_risk</c>): the health of every active client on every day from the first day of data to the data horizon's
+/// day, each scored from what was known at the end of that day, with its trend against the score
+/// <see cref="HealthSettings.TrendDays"/> earlier. Runs after the SLA ledger and the spikes, which it reads.
+/// A refresh recomputes only the clients and days that the data loaded since the last one can reach
+/// (<see cref="HealthChanges"/>), a group of clients at a time (about <see cref="TicketsPerGroup"/> tickets each, so memory
+/// stays bounded however long the history), writes only the score rows whose content changed, and retrains only the risk
+/// runs whose inputs changed. <c>refresh --force</c> clears its mark: then every client is recomputed from the first day.
 /// </summary>
 public sealed class ClientHealthTable : IDerivedTable
 {
     public const string TableName = "client-health";
 
+    /// <summary>About how many tickets one group of clients reads at a time.</summary>
+    internal const long TicketsPerGroup = 2_000_000;
+
     private readonly SupportLensSettings _settings;
     private readonly TimeProvider _time;
     private readonly HealthScorer _scorer;
+    private readonly HealthInputsQuery _query;
+    private readonly HealthStore _store;
     private readonly string _settingsFingerprint;
 
     public ClientHealthTable(SupportLensSettings settings, TimeProvider time)
@@ -30,6 +37,8 @@ public sealed class ClientHealthTable : IDerivedTable
         _settings = settings;
         _time = time;
         _scorer = new HealthScorer(settings.Health, settings.Targets);
+        _query = new HealthInputsQuery(settings.Health, settings.ReportingTimeZone);
+        _store = new HealthStore(settings.Health);
         _settingsFingerprint = SettingsFingerprint(settings);
     }
 
@@ -43,9 +52,36 @@ public sealed class ClientHealthTable : IDerivedTable
         var now = _time.GetUtcNow();
         using var transaction = connection.BeginTransaction();
         var stamp = Stamp(connection);
-        var days = Score(connection);
-        var written = WriteHealth(connection, days);
-        written += new RiskRuns(_settings.Risk, _settings.Health, _settingsFingerprint).Refresh(connection, days, now);
+        var mark = DerivedState.BatchMark(connection);
+        var zone = _settings.ReportingTimeZone;
+        var changes = new HealthChanges(_query, zone, Name);
+        var clients = ClientAccounts.Read(connection).ToDictionary(c => c.ClientId, StringComparer.Ordinal);
+        long written = 0;
+        string basis = "-";
+        LocalDate? lastDay = null;
+        if (History(connection, zone) is var (first, last))
+        {
+            var globals = HealthGlobals.Read(connection, zone);
+            basis = HealthChanges.Basis(connection, _settingsFingerprint, first, globals);
+            var from = changes.Find(connection, [.. clients.Keys], basis, first, last);
+            HealthStore.Trim(connection, first, last);
+            foreach (var group in Groups(connection, from))
+            {
+                written += Recompute(connection, clients, group.Clients, group.From, (first, last), globals);
+            }
+            lastDay = last;
+            if (from.Count > 0)
+            {
+                written += new RiskRuns(_settings.Risk, _settings.Health, _settingsFingerprint)
+                    .Refresh(connection, _store, clients, from.Values.Min(), now);
+            }
+        }
+        else
+        {
+            HealthStore.Trim(connection, null, null);
+            connection.ExecuteNonQuery("DELETE FROM client_risk; DELETE FROM risk_runs;");
+        }
+        changes.Save(connection, mark, basis, lastDay, now);
         DerivedState.Set(connection, Name, stamp, now);
         transaction.Commit();
         return written;
@@ -70,88 +106,71 @@ public sealed class ClientHealthTable : IDerivedTable
         return last < first ? null : (first, last);
     }
 
-    private List<ClientDay> Score(WarehouseConnection connection)
+    /// <summary>
+    /// Recomputes <paramref name="group"/>'s days from <paramref name="from"/> to the history's last and stores them;
+    /// returns how many score rows changed. Each client's days in order, so every score can be compared with the one
+    /// trend_days before it (the stored one when that day is not recomputed).
+    /// </summary>
+    private long Recompute(
+        WarehouseConnection connection, IReadOnlyDictionary<string, ClientAccount> clients, IReadOnlyCollection<string> group,
+        LocalDate from, (LocalDate First, LocalDate Last) history, HealthGlobals globals)
     {
-        if (History(connection, _settings.ReportingTimeZone) is not var (first, last))
+        var trendDays = _settings.Health.TrendDays;
+        var scores = _store.Scores(connection, group, from.PlusDays(-trendDays), from.PlusDays(-1));
+        var days = new List<(HealthInputsRow, HealthRow)>();
+        foreach (var row in _query.ReadRows(connection, new HealthScope(group, from, history.Last, globals), sinceFirst: from == history.First))
         {
-            return [];
-        }
-        var clients = ClientAccounts.Read(connection).ToDictionary(c => c.ClientId, StringComparer.Ordinal);
-        var inputs = new HealthInputsQuery(_settings.Health, _settings.ReportingTimeZone).Read(connection, clients, first, last);
-        var perClient = inputs.GroupBy(i => i.ClientId).ToList();
-        var scored = new List<ClientDay>[perClient.Count];
-        // Each client's days in order, so every score can be compared with the one trend_days before it.
-        Parallel.For(0, perClient.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, i =>
-        {
-            var client = clients[perClient[i].Key];
-            var byDay = new Dictionary<LocalDate, HealthScore>();
-            var list = new List<ClientDay>();
-            foreach (var day in perClient[i])
+            if (!clients.TryGetValue(row.ClientId, out var client))
             {
-                var health = _scorer.Score(day, byDay.GetValueOrDefault(day.AsOf.PlusDays(-_settings.Health.TrendDays)));
-                byDay[day.AsOf] = health;
-                list.Add(new ClientDay(client, day, health, HealthRow.From(health)));
+                continue;
             }
-            scored[i] = list;
-        });
-        return [.. scored.SelectMany(s => s)];
+            var health = _scorer.Score(row.ToInputs(client, _settings.Health), scores.GetValueOrDefault((row.ClientId, row.Day.PlusDays(-trendDays))));
+            scores[(row.ClientId, row.Day)] = health;
+            days.Add((row, HealthRow.From(health)));
+        }
+        return _store.Replace(connection, group, from, days);
     }
 
-    private static long WriteHealth(WarehouseConnection connection, List<ClientDay> days)
+    /// <summary>
+    /// The clients to recompute in groups of about <see cref="TicketsPerGroup"/> tickets (those their windows read), each
+    /// from the earliest day any of its clients needs; clients that need the same days go together.
+    /// </summary>
+    private IEnumerable<(IReadOnlyCollection<string> Clients, LocalDate From)> Groups(WarehouseConnection connection, Dictionary<string, LocalDate> from)
     {
-        var stored = new Dictionary<(string, LocalDate), string>();
-        using (var command = connection.CreateCommand("SELECT client_id, as_of, fingerprint FROM health_scores"))
+        if (from.Count == 0)
+        {
+            yield break;
+        }
+        var zone = _settings.ReportingTimeZone;
+        var reach = _settings.Health.TicketWindowDays + _settings.Health.VolumeBaselineDays + 1;
+        var since = from.Values.Min().PlusDays(-reach).AtStartOfDayInZone(zone).ToDateTimeOffset();
+        var tickets = new Dictionary<string, long>(StringComparer.Ordinal);
+        using (var command = connection.CreateCommand($"SELECT client_id, count(*) FROM tickets WHERE created_at >= {Sql.SqlInstant.Literal(since)} GROUP BY ALL"))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                stored[(reader.GetString(0), LocalDate.FromDateOnly(reader.GetDateOnly(1)))] = reader.GetString(2);
+                tickets[reader.GetString(0)] = reader.GetInt64(1);
             }
         }
-        var fresh = days.Select(d => d.Row).ToDictionary(r => (r.ClientId, r.AsOf));
-        var changed = fresh.Values.Where(r => stored.GetValueOrDefault((r.ClientId, r.AsOf)) != r.Fingerprint).ToList();
-        var stale = stored
-            .Where(s => !fresh.TryGetValue(s.Key, out var row) || row.Fingerprint != s.Value)
-            .Select(s => s.Key)
-            .ToList();
-
-        if (stale.Count > 0)
+        var group = new List<string>();
+        long size = 0;
+        LocalDate? groupFrom = null;
+        foreach (var (client, day) in from.OrderBy(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            connection.ExecuteNonQuery("CREATE OR REPLACE TEMP TABLE health_stale (client_id VARCHAR, as_of DATE)");
-            using (var keys = connection.CreateAppender("health_stale"))
+            var n = tickets.GetValueOrDefault(client);
+            if (group.Count > 0 && size + n > TicketsPerGroup)
             {
-                foreach (var (client, day) in stale)
-                {
-                    keys.Append(client).Append(day.ToDateOnly()).EndRow();
-                }
-                keys.Complete();
+                yield return (group, groupFrom!.Value);
+                group = [];
+                size = 0;
+                groupFrom = null;
             }
-            connection.ExecuteNonQuery("""
-                DELETE FROM health_scores h USING health_stale s WHERE h.client_id = s.client_id AND h.as_of = s.as_of;
-                DROP TABLE health_stale;
-                """);
+            group.Add(client);
+            size += n;
+            groupFrom ??= day;
         }
-        using var appender = connection.CreateAppender("health_scores");
-        foreach (var r in changed)
-        {
-            appender
-                .Append(r.ClientId)
-                .Append(r.AsOf.ToDateOnly())
-                .Append(r.Score)
-                .Append(r.Band?.ToString().ToLowerInvariant())
-                .Append(r.Coverage)
-                .Append(r.SurveyAnswers)
-                .Append(r.Tickets)
-                .Append(r.Components)
-                .Append(r.Drivers)
-                .Append(r.EarlierScore)
-                .Append(r.TrendChange)
-                .Append(r.Trend?.ToString().ToLowerInvariant())
-                .Append(r.Fingerprint);
-            appender.EndRow();
-        }
-        appender.Complete();
-        return changed.Count;
+        yield return (group, groupFrom!.Value);
     }
 
     /// <summary>What the tables were computed from: the loaded data, the SLA ledger, the horizons and the settings.</summary>

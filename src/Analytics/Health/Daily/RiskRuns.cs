@@ -35,25 +35,39 @@ internal sealed class RiskRuns(RiskSettings risk, HealthSettings health, string 
 
     private sealed record Outcome(Run Run, string Fingerprint, RiskModelCard Card, ImmutableArray<ClientRisk> Risks);
 
-    /// <summary>Retrains the runs whose inputs changed; returns how many client-day risks it (re)wrote.</summary>
-    public long Refresh(WarehouseConnection connection, IReadOnlyList<ClientDay> days, DateTimeOffset now)
+    /// <summary>
+    /// Retrains the runs whose inputs changed; returns how many client-day risks it (re)wrote. The client-days come from
+    /// <paramref name="store"/> (the stored scores and their inputs). Nothing before <paramref name="changedFrom"/>
+    /// changed, so a stored run that assessed only earlier days, up to the same day as planned now, is kept unread.
+    /// </summary>
+    public long Refresh(
+        WarehouseConnection connection, HealthStore store, IReadOnlyDictionary<string, ClientAccount> clients, LocalDate changedFrom,
+        DateTimeOffset now)
     {
-        var runs = Plan(days);
-        var stored = new Dictionary<LocalDate, string>();
-        using (var command = connection.CreateCommand("SELECT run_as_of, fingerprint FROM risk_runs"))
+        var planned = Plan(HealthStore.Days(connection));
+        var stored = new Dictionary<LocalDate, (LocalDate AssessesTo, string Fingerprint)>();
+        using (var command = connection.CreateCommand("SELECT run_as_of, assesses_to, fingerprint FROM risk_runs"))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                stored[LocalDate.FromDateOnly(reader.GetDateOnly(0))] = reader.GetString(1);
+                stored[LocalDate.FromDateOnly(reader.GetDateOnly(0))] = (LocalDate.FromDateOnly(reader.GetDateOnly(1)), reader.GetString(2));
             }
         }
+        var candidates = planned
+            .Where(p => !(p.AssessesTo < changedFrom && stored.TryGetValue(p.Day, out var s) && s.AssessesTo == p.AssessesTo))
+            .ToList();
+        var needed = candidates.SelectMany(p => p.TrainingDays.Concat(p.AssessedDays)).ToHashSet();
+        var byDay = store.ClientDays(connection, clients, needed);
+        IReadOnlyList<ClientDay> Of(IEnumerable<LocalDate> days) => [.. days.SelectMany(d => byDay.GetValueOrDefault(d) ?? [])];
+        var runs = candidates.Select(p => new Run(p.Day, p.AssessesTo, Of(p.TrainingDays), Of(p.AssessedDays))).ToList();
+
         var todo = runs
             .Select(run => (run, fingerprint: run.Fingerprint(settingsFingerprint)))
-            .Where(x => stored.GetValueOrDefault(x.run.Day) != x.fingerprint)
+            .Where(x => !stored.TryGetValue(x.run.Day, out var s) || s.Fingerprint != x.fingerprint)
             .ToList();
-        var planned = runs.Select(r => r.Day).ToHashSet();
-        var gone = stored.Keys.Where(day => !planned.Contains(day)).Concat(todo.Select(x => x.run.Day)).ToList();
+        var plannedDays = planned.Select(r => r.Day).ToHashSet();
+        var gone = stored.Keys.Where(day => !plannedDays.Contains(day)).Concat(todo.Select(x => x.run.Day)).ToList();
 
         // Runs are independent: each trains its own seeded model.
         var outcomes = new Outcome[todo.Count];
@@ -114,40 +128,34 @@ internal sealed class RiskRuns(RiskSettings risk, HealthSettings health, string 
 
     public static string MethodName(RiskMethod method) => method == RiskMethod.Model ? "model" : "health_rules";
 
+    /// <summary>A planned run: its day, the last day it assesses, and the days whose client-days it trains on and assesses.</summary>
+    private sealed record PlannedRun(LocalDate Day, LocalDate AssessesTo, IReadOnlyList<LocalDate> TrainingDays, IReadOnlyList<LocalDate> AssessedDays);
+
     /// <summary>
-    /// The runs of a history: its first day, each first of a month, and its last day; each assesses the days up to the next.
+    /// The runs of a history (<paramref name="days"/>: the days with scores, in order): its first day, each first of a
+    /// month, and its last day; each trains on the firsts of the months up to its day and assesses the days up to the next.
     /// </summary>
-    private static List<Run> Plan(IReadOnlyList<ClientDay> days)
+    private static List<PlannedRun> Plan(IReadOnlyList<LocalDate> days)
     {
         if (days.Count == 0)
         {
             return [];
         }
-        var byDay = days.GroupBy(d => d.Day).ToDictionary(g => g.Key, g => g.OrderBy(d => d.ClientId, StringComparer.Ordinal).ToList());
-        var first = byDay.Keys.Min();
-        var last = byDay.Keys.Max();
+        var first = days[0];
+        var last = days[^1];
         var starts = new SortedSet<LocalDate> { first, last };
         for (var month = new LocalDate(first.Year, first.Month, 1).PlusMonths(1); month <= last; month = month.PlusMonths(1))
         {
             starts.Add(month);
         }
-        var monthStarts = byDay.Keys.Where(d => d.Day == 1).Order().ToList();
+        var monthStarts = days.Where(d => d.Day == 1).ToList();
         var list = starts.ToList();
-        var runs = new List<Run>();
+        var runs = new List<PlannedRun>();
         for (var i = 0; i < list.Count; i++)
         {
             var day = list[i];
             var to = i + 1 < list.Count ? list[i + 1].PlusDays(-1) : last;
-            var training = monthStarts.Where(m => m <= day).SelectMany(m => byDay[m]).ToList();
-            var assessed = new List<ClientDay>();
-            for (var d = day; d <= to; d = d.PlusDays(1))
-            {
-                if (byDay.TryGetValue(d, out var book))
-                {
-                    assessed.AddRange(book);
-                }
-            }
-            runs.Add(new Run(day, to, training, assessed));
+            runs.Add(new PlannedRun(day, to, [.. monthStarts.Where(m => m <= day)], [.. days.Where(d => d >= day && d <= to)]));
         }
         return runs;
     }
