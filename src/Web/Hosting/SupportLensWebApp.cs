@@ -32,6 +32,9 @@ internal static class SupportLensWebApp
         builder.WebHost.UseUrls(settings.Urls);
         // One line per request is noise for a dashboard server; warnings, errors and the lifetime messages stay.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // The sign-in keys live in DATA, as readable as the database itself; the warning that they are not encrypted at rest
+        // says nothing a local service can act on (DATA's permissions protect both).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = settings.MaxUploadBytes;
