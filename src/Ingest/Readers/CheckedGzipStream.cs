@@ -13,7 +13,7 @@ namespace SupportLens.Ingest.Readers;
 /// prefix as if it were all of it and skips trailing bytes, so a cut-off export would load as complete. SharpZipLib's
 /// inflater is used because it tells how much input a member used, which is what finds where the next one starts.
 /// </summary>
-internal sealed class CheckedGzipStream(Stream raw) : Stream
+internal sealed class CheckedGzipStream(Stream raw) : ForwardOnlyStream(raw)
 {
     /// <summary>Reads the gzip file at <paramref name="path"/> to its end: null when it is whole, else why it is not.</summary>
     public static string? Verify(string path)
@@ -254,7 +254,7 @@ internal sealed class CheckedGzipStream(Stream raw) : Stream
 
     private void ReadMore()
     {
-        var read = raw.Read(_input, _end, _input.Length - _end);
+        var read = Inner.Read(_input, _end, _input.Length - _end);
         if (read == 0)
         {
             _eof = true;
@@ -269,33 +269,4 @@ internal sealed class CheckedGzipStream(Stream raw) : Stream
             $"truncated gzip: the file ends {where} at byte {At()} (gzip -t: unexpected end of file), so it is not the whole export; nothing was loaded"));
 
     private static InvalidDataException Damaged(string why) => new($"damaged gzip: {why}; nothing was loaded");
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            raw.Dispose();
-        }
-        base.Dispose(disposing);
-    }
 }

@@ -77,37 +77,17 @@ internal static class ZipInput
     }
 
     /// <summary>An entry's stream that closes its archive with it.</summary>
-    private sealed class ArchiveStream(Stream inner, ZipArchive archive) : Stream
+    private sealed class ArchiveStream(Stream inner, ZipArchive archive) : ForwardOnlyStream(inner)
     {
-        public override bool CanRead => true;
 
-        public override bool CanSeek => false;
+        public override int Read(byte[] buffer, int offset, int count) => Inner.Read(buffer, offset, count);
 
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-        public override int Read(Span<byte> buffer) => inner.Read(buffer);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override int Read(Span<byte> buffer) => Inner.Read(buffer);
 
         protected override void Dispose(bool disposing)
         {
             if (disposing)
             {
-                inner.Dispose();
                 archive.Dispose();
             }
             base.Dispose(disposing);
