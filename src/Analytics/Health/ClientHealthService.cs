@@ -17,9 +17,6 @@ namespace SupportLens.Analytics.Health;
 /// </summary>
 public sealed class ClientHealthService(Warehouse warehouse, SupportLensSettings settings)
 {
-    private const string HealthColumns =
-        "h.client_id, h.as_of, h.score, h.band, h.coverage, h.survey_answers, h.tickets, h.components, h.drivers, h.earlier_score, h.trend_change, h.trend";
-
     private const string RiskColumns = "r.probability, r.at_risk, r.method, r.drivers, r.run_as_of";
 
     /// <summary>The first and last stored days; null when refresh has stored none.</summary>
@@ -101,7 +98,7 @@ public sealed class ClientHealthService(Warehouse warehouse, SupportLensSettings
         WarehouseConnection connection, Dictionary<string, ClientAccount> clients, LocalDate asOf, string? clientId)
     {
         using var command = connection.CreateCommand($"""
-            SELECT {HealthColumns}, {RiskColumns}
+            SELECT {HealthRow.Columns}, {RiskColumns}
             FROM health_scores h LEFT JOIN client_risk r ON r.client_id = h.client_id AND r.as_of = h.as_of
             WHERE h.as_of = $day AND ($client IS NULL OR h.client_id = $client)
             ORDER BY h.client_id
@@ -115,19 +112,7 @@ public sealed class ClientHealthService(Warehouse warehouse, SupportLensSettings
             {
                 continue;
             }
-            var row = new HealthRow(
-                client.ClientId,
-                Date(reader, 1),
-                reader.IsDBNull(2) ? null : reader.GetInt32(2),
-                Band(reader, 3),
-                reader.GetDouble(4),
-                reader.GetInt64(5),
-                reader.GetInt64(6),
-                reader.GetString(7),
-                reader.GetString(8),
-                reader.IsDBNull(9) ? null : reader.GetInt32(9),
-                reader.IsDBNull(10) ? null : reader.GetInt32(10),
-                reader.IsDBNull(11) ? null : Enum.Parse<TrendDirection>(reader.GetString(11), ignoreCase: true));
+            var row = HealthRow.Read(reader);
             var health = row.ToScore(settings.Health);
             ClientRisk? risk = reader.IsDBNull(13) ? null : new ClientRisk(
                 client.ClientId,

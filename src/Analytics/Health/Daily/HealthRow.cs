@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using NodaTime;
+using SupportLens.Storage.Sql;
 
 namespace SupportLens.Analytics.Health.Daily;
 
@@ -24,6 +25,25 @@ internal sealed record HealthRow(
     int? TrendChange,
     TrendDirection? Trend)
 {
+    /// <summary>The columns <see cref="Read"/> reads, in its order, from <c>health_scores h</c>.</summary>
+    public const string Columns =
+        "h.client_id, h.as_of, h.score, h.band, h.coverage, h.survey_answers, h.tickets, h.components, h.drivers, h.earlier_score, h.trend_change, h.trend";
+
+    /// <summary>The row at the reader's first twelve columns, selected as <see cref="Columns"/>.</summary>
+    public static HealthRow Read(System.Data.Common.DbDataReader reader) => new(
+        reader.GetString(0),
+        LocalDate.FromDateOnly(reader.GetDateOnly(1)),
+        reader.IsDBNull(2) ? null : reader.GetInt32(2),
+        reader.IsDBNull(3) ? null : Enum.Parse<HealthBand>(reader.GetString(3), ignoreCase: true),
+        reader.GetDouble(4),
+        reader.GetInt64(5),
+        reader.GetInt64(6),
+        reader.GetString(7),
+        reader.GetString(8),
+        reader.IsDBNull(9) ? null : reader.GetInt32(9),
+        reader.IsDBNull(10) ? null : reader.GetInt32(10),
+        reader.IsDBNull(11) ? null : Enum.Parse<TrendDirection>(reader.GetString(11), ignoreCase: true));
+
     public string Fingerprint { get; } = Digest(string.Join('|',
         ClientId, AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Score, Band, Coverage.ToString("R", CultureInfo.InvariantCulture),
         SurveyAnswers, Tickets, Components, Drivers, EarlierScore, TrendChange, Trend));

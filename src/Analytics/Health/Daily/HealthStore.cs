@@ -10,9 +10,6 @@ namespace SupportLens.Analytics.Health.Daily;
 /// </summary>
 internal sealed class HealthStore(HealthSettings settings)
 {
-    private const string ScoreColumns =
-        "h.client_id, h.as_of, h.score, h.band, h.coverage, h.survey_answers, h.tickets, h.components, h.drivers, h.earlier_score, h.trend_change, h.trend";
-
     /// <summary>
     /// The stored scores of <paramref name="clients"/> from <paramref name="from"/> to <paramref name="to"/>: the earlier
     /// scores the trends of a recomputed group's first days are measured against.
@@ -26,12 +23,12 @@ internal sealed class HealthStore(HealthSettings settings)
             return scores;
         }
         using var command = connection.CreateCommand(
-            $"SELECT {ScoreColumns} FROM health_scores h WHERE h.as_of BETWEEN $from AND $to AND {In("h.client_id", clients)}");
+            $"SELECT {HealthRow.Columns} FROM health_scores h WHERE h.as_of BETWEEN $from AND $to AND {In("h.client_id", clients)}");
         command.Parameters.Add("from", from.ToDateOnly()).Add("to", to.ToDateOnly());
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var row = Row(reader);
+            var row = HealthRow.Read(reader);
             scores[(row.ClientId, row.AsOf)] = row.ToScore(settings);
         }
         return scores;
@@ -145,7 +142,7 @@ internal sealed class HealthStore(HealthSettings settings)
         var list = string.Join(", ", days.Select(d => string.Create(CultureInfo.InvariantCulture, $"DATE '{d:uuuu-MM-dd}'")));
         var measures = string.Join(", ", HealthInputsQuery.MeasureNames.Select(m => "i." + m));
         using var command = connection.CreateCommand($"""
-            SELECT {ScoreColumns}, i.first_nps_day, i.incident_data, i.spike_days_observed, {measures}
+            SELECT {HealthRow.Columns}, i.first_nps_day, i.incident_data, i.spike_days_observed, {measures}
             FROM health_scores h JOIN health_inputs i ON i.client_id = h.client_id AND i.as_of = h.as_of
             WHERE h.as_of IN ({list})
             ORDER BY h.as_of, h.client_id
@@ -153,7 +150,7 @@ internal sealed class HealthStore(HealthSettings settings)
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var row = Row(reader);
+            var row = HealthRow.Read(reader);
             if (!clients.TryGetValue(row.ClientId, out var client))
             {
                 continue;
@@ -173,20 +170,6 @@ internal sealed class HealthStore(HealthSettings settings)
         }
         return result;
     }
-
-    private static HealthRow Row(System.Data.Common.DbDataReader reader) => new(
-        reader.GetString(0),
-        LocalDate.FromDateOnly(reader.GetDateOnly(1)),
-        reader.IsDBNull(2) ? null : reader.GetInt32(2),
-        reader.IsDBNull(3) ? null : Enum.Parse<HealthBand>(reader.GetString(3), ignoreCase: true),
-        reader.GetDouble(4),
-        reader.GetInt64(5),
-        reader.GetInt64(6),
-        reader.GetString(7),
-        reader.GetString(8),
-        reader.IsDBNull(9) ? null : reader.GetInt32(9),
-        reader.IsDBNull(10) ? null : reader.GetInt32(10),
-        reader.IsDBNull(11) ? null : Enum.Parse<TrendDirection>(reader.GetString(11), ignoreCase: true));
 
     private static string In(string column, IReadOnlyCollection<string> values) =>
         $"{column} IN ({string.Join(", ", values.Select(v => "'" + v.Replace("'", "''", StringComparison.Ordinal) + "'"))})";
