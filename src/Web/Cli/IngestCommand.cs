@@ -173,6 +173,10 @@ internal static class IngestCommand
                 output.WriteLine(JsonSerializer.Serialize(new { batch_id = id, errors = rows }, JsonOutput.Options));
                 return SupportLensCli.Done;
             }
+            if (rows.Count == 0)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"batch {id}: no rejected rows"));
+            }
             foreach (var row in rows)
             {
                 output.WriteLine(Describe(row));

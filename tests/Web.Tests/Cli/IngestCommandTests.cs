@@ -134,6 +134,17 @@ public sealed class IngestCommandTests
     }
 
     [Fact]
+    public void The_quarantine_of_a_batch_without_rejected_rows_says_so_instead_of_printing_nothing()
+    {
+        using var dir = new TempDirectory();
+        var data = Path.Combine(dir.Path, "data");
+        CliRunner.Run("ingest", "--kind", "clients", "--no-refresh", "--data", data, Write(dir, "clients.csv", Clients));
+        var quarantine = CliRunner.Run("ingest", "quarantine", "1", "--data", data);
+        Assert.Equal(0, quarantine.ExitCode);
+        Assert.Equal("batch 1: no rejected rows", quarantine.Output.Trim());
+    }
+
+    [Fact]
     public void Killing_the_process_mid_file_leaves_the_database_as_it_was_before_the_file()
     {
         using var dir = new TempDirectory();
