@@ -135,7 +135,13 @@ public sealed class HealthCommandTests : IClassFixture<HealthCommandTests.SmallB
     {
         var gone = CliRunner.Run("health", "--client", "B", "--as-of", "2026-03-20", "--data", _book.Path);
         Assert.Equal(1, gone.ExitCode);
-        Assert.Contains("Client B has no health score on 2026-03-20", gone.Error);
+        Assert.Contains("Client B (Bolt) churned on 2026-03-15 and has no health score on 2026-03-20; its last active day was " +
+                        "2026-03-14: supportlens health --client B --as-of 2026-03-14", gone.Error);
+        Assert.Equal(0, CliRunner.Run("health", "--client", "B", "--as-of", "2026-03-14", "--data", _book.Path).ExitCode);
+
+        var unknown = CliRunner.Run("health", "--client", "Z", "--data", _book.Path);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("Client Z has no health score on 2026-03-31: it is not in the clients table", unknown.Error);
 
         var bad = CliRunner.Run("health", "--as-of", "2026-13-01", "--data", _book.Path);
         Assert.Equal(2, bad.ExitCode);
