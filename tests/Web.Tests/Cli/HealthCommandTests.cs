@@ -149,6 +149,31 @@ public sealed class HealthCommandTests : IClassFixture<HealthCommandTests.SmallB
     }
 
     [Fact]
+    public void A_long_client_id_is_printed_whole_since_it_is_what_client_takes()
+    {
+        using var dir = new TempDirectory();
+        using (var warehouse = Warehouse.Open(dir.Path, TimeProvider.System))
+        using (var connection = warehouse.OpenConnection())
+        {
+            // A Freshdesk company id (11 digits), with a ticket a day through February 2026.
+            connection.ExecuteNonQuery("""
+                INSERT INTO clients (client_id, source, name, tier, contract_start) VALUES ('67001265522', 'g', 'Freshdesk Co', 'starter', '2025-01-01');
+                INSERT INTO tickets (source, ticket_id, client_id, created_at, channel, priority, status, solved_at, agent_replies, reopens)
+                SELECT 'g', 'T' || i, '67001265522', TIMESTAMPTZ '2026-02-01 15:00:00+00' + to_days(CAST(i AS INTEGER)), 'email', 'normal',
+                       'solved', TIMESTAMPTZ '2026-02-01 18:00:00+00' + to_days(CAST(i AS INTEGER)), 1, 0
+                FROM range(0, 28) r(i);
+                """);
+        }
+        Assert.Equal(0, CliRunner.Run("refresh", "--data", dir.Path).ExitCode);
+        var result = CliRunner.Run("health", "--data", dir.Path);
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Output.Split('\n');
+        var header = Assert.Single(lines, l => l.StartsWith("client ", StringComparison.Ordinal));
+        var row = Assert.Single(lines, l => l.StartsWith("67001265522 Freshdesk Co", StringComparison.Ordinal));
+        Assert.Equal(header.IndexOf("name", StringComparison.Ordinal), row.IndexOf("Freshdesk", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_empty_warehouse_points_at_refresh()
     {
         using var dir = new TempDirectory();
