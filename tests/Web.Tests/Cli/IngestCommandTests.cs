@@ -144,6 +144,19 @@ public sealed class IngestCommandTests
         Assert.Equal("batch 1: no rejected rows", quarantine.Output.Trim());
     }
 
+    [Theory]
+    [InlineData("batches", "--limit", "-1")]
+    [InlineData("batches", "--limit", "0")]
+    [InlineData("quarantine", "1", "--limit", "-5")]
+    public void A_limit_below_1_is_bad_usage_not_a_database_error(params string[] args)
+    {
+        using var dir = new TempDirectory();
+        var result = CliRunner.Run(["ingest", .. args, "--data", dir.Path]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--limit must be at least 1", result.Error);
+        Assert.DoesNotContain("SQL", result.Error);
+    }
+
     [Fact]
     public void Killing_the_process_mid_file_leaves_the_database_as_it_was_before_the_file()
     {
