@@ -18,6 +18,9 @@ switch (suite)
     case "metrics":
         MetricsBench.Run(args.Skip(1).ToArray());
         return 0;
+    case "api":
+        ApiBench.Run(args.Skip(1).ToArray());
+        return 0;
     case "refresh":
         RefreshBench.Run(args.Skip(1).ToArray());
         return 0;
@@ -37,6 +40,7 @@ switch (suite)
         Console.WriteLine("                            into N and into M tickets (default 1,000,000 and 10,000,000; --base 0 skips), peak RSS");
         Console.WriteLine("  small-files [--dir DIR]   the 942 Statuspage incident files, one batch each (default ../shared/data/statuspage-incidents/incidents)");
         Console.WriteLine("  metrics [--tickets N]     a month's metrics over N tickets (default 10,000,000) against the 300 ms budget");
+        Console.WriteLine("  api [--tickets N] [--callers C] [--rounds R] [--requests K]  p50/p95 of the main API endpoints, cold and warm, against p95 < 100 ms");
         Console.WriteLine("  refresh [--tickets N] [--files K] [--no-full]  refresh --force, then K small ticket files (10 rows) each followed by the incremental refresh");
         Console.WriteLine("  reports [--month M] [--runs N]  the sample's monthly PDFs (40 client-health + executive + 4 quality) against the 10 s budget");
         Console.WriteLine("  forecast [--tickets N | --data DIR]   forecasts with backtests for every series (sample history, N --scale tickets, or a loaded warehouse) against the 10 s budget");

@@ -77,11 +77,15 @@ public sealed class ClientHealthService(Warehouse warehouse, SupportLensSettings
         return new ClientHealthDetail(entry, history.ToImmutable(), Run(connection, asOf));
     }
 
-    /// <summary>Annual and quarterly retention: the 12 and the 3 months that end with <paramref name="asOf"/>.</summary>
-    public HealthRetention Retention(LocalDate asOf)
+    /// <summary>
+    /// Annual and quarterly retention: the 12 and the 3 months that end with <paramref name="asOf"/>, of every client or of
+    /// those <paramref name="keep"/> keeps (a tier, a success manager's book).
+    /// </summary>
+    public HealthRetention Retention(LocalDate asOf, Func<ClientAccount, bool>? keep = null)
     {
         using var connection = warehouse.OpenConnection();
-        return Retention(ClientAccounts.Read(connection), asOf);
+        var clients = ClientAccounts.Read(connection);
+        return Retention(keep is null ? clients : clients.Where(keep), asOf);
     }
 
     private HealthRetention Retention(IEnumerable<ClientAccount> clients, LocalDate asOf)

@@ -13,6 +13,9 @@ internal static class ApiRoutes
         routes.MapIncidentsApi();
         routes.MapSlaApi();
         routes.MapClientsApi();
+        routes.MapHealthApi();
+        routes.MapForecastApi();
+        routes.MapReportsApi();
         routes.MapIngestApi();
         routes.MapUsersApi();
         return routes;

@@ -53,6 +53,7 @@ internal static class AuthSetup
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(UserRoles.Admin))
+            .AddPolicy(Policies.OrgWide, policy => policy.RequireAuthenticatedUser().RequireRole(UserRoles.Admin, UserRoles.Executive, UserRoles.Planner))
             .AddPolicy(Policies.AdminToken, policy => policy
                 .AddAuthenticationSchemes(BearerTokenHandler.Name)
                 .RequireAuthenticatedUser()

@@ -14,4 +14,10 @@ internal static class Policies
     /// API write cannot be forged from another site; in the browser, writes go through the pages' antiforgery forms.
     /// </summary>
     internal const string AdminToken = "admin-token";
+
+    /// <summary>
+    /// Admins, executives and planners: figures of the whole organisation that cannot be cut to a success manager's book
+    /// (the capacity plan, forecasts above client level, the org-wide reports).
+    /// </summary>
+    internal const string OrgWide = "org-wide";
 }

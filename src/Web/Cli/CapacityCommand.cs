@@ -49,7 +49,7 @@ internal static class CapacityCommand
             }
             var zone = services.GetRequiredService<SupportLensSettings>().ReportingTimeZone;
             output.Write(parse.GetValue(json)
-                ? JsonSerializer.Serialize(CapacityOutput.Json(report, zone), JsonOutput.Options) + Environment.NewLine
+                ? JsonSerializer.Serialize(Presentation.CapacityDocument.Build(report, zone), JsonOutput.Options) + Environment.NewLine
                 : CapacityOutput.Text(report, zone));
             return SupportLensCli.Done;
         });

@@ -10,66 +10,6 @@ internal static class CapacityOutput
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    internal static object Json(CapacityReport report, DateTimeZone zone) => new
-    {
-        ForecastRunId = report.ForecastRunId,
-        ForecastGeneratedAt = report.ForecastGeneratedAt,
-        HistoryThrough = Date(report.HistoryThrough),
-        TimeZone = zone.Id,
-        From = Date(report.From),
-        To = Date(report.To),
-        WeeksAvailable = report.WeeksAvailable,
-        ShrinkagePct = Math.Round(report.Shrinkage * 100, 2),
-        MaxOccupancyPct = Math.Round(report.MaxOccupancy * 100, 2),
-        UncoveredContacts = Math.Round(report.UncoveredContacts, 1),
-        Weeks = report.Weeks.GroupBy(w => w.WeekStart).Select(g => new
-        {
-            WeekStart = Date(g.Key),
-            Shifts = g.Select(w => new
-            {
-                w.Shift,
-                Required = Math.Round(w.RequiredAgents, 2),
-                Scheduled = Math.Round(w.ScheduledAgents, 2),
-                Rostered = w.RosteredAgents,
-                Gap = Math.Round(w.Gap, 2),
-                w.ShortDays,
-                RequiredByChannel = w.RequiredByChannel.ToDictionary(c => c.Key, c => Math.Round(c.Value, 2)),
-            }),
-        }),
-        Channels = report.Channels.Select(c => new
-        {
-            c.Channel,
-            Kind = c.Live ? "live" : "deferred",
-            ContactsPerWeek = Math.Round(c.ContactsPerWeek, 1),
-            HandleSeconds = c.HandleTime is { } h ? Math.Round(h.TotalSeconds, 1) : (double?)null,
-            SolvedPerAgentHour = Round(c.SolvedPerAgentHour, 3),
-            c.Source,
-            WorkloadHoursPerWeek = Round(c.WorkloadHoursPerWeek, 1),
-            ServiceLevelPct = c.ServiceLevel is { } s ? Math.Round(s.Share * 100, 2) : (double?)null,
-            AnswerWithinSeconds = c.ServiceLevel?.AnswerWithin.TotalSeconds,
-            c.NotPlanned,
-        }),
-        Productivity = new
-        {
-            From = Date(report.Productivity.From),
-            To = Date(report.Productivity.To),
-            report.Productivity.SolvedWithoutAgent,
-            report.Productivity.SolvedOutsideShifts,
-            Shifts = report.Productivity.Shifts.Select(s => new
-            {
-                s.Shift,
-                s.RosteredAgents,
-                s.AgentsSeen,
-                RosteredHours = Math.Round(s.RosteredHours, 1),
-                ProductiveHours = Math.Round(s.ProductiveHours, 1),
-                s.Solved,
-                SolvedPerAgentHour = Round(s.SolvedPerAgentHour, 3),
-                Channels = s.Channels.Select(ChannelJson),
-            }),
-            Channels = report.Productivity.Channels.Select(ChannelJson),
-        },
-    };
-
     internal static string Text(CapacityReport report, DateTimeZone zone)
     {
         var text = new StringBuilder();
@@ -133,14 +73,6 @@ internal static class CapacityOutput
 
         return text.ToString();
     }
-
-    private static object ChannelJson(ChannelProductivity c) => new
-    {
-        c.Channel,
-        c.Solved,
-        AgentHours = Math.Round(c.AgentHours, 1),
-        SolvedPerAgentHour = Round(c.SolvedPerAgentHour, 3),
-    };
 
     private static string Handle(TimeSpan? handle) => handle is { } h ? string.Create(Invariant, $"{(int)h.TotalMinutes}m{h.Seconds:00}s") : "–";
 

@@ -50,7 +50,7 @@ internal static class ForecastCommand
             var shown = ForecastOutput.Cut(run, days);
             var zone = services.GetRequiredService<SupportLensSettings>().ReportingTimeZone;
             output.Write(parse.GetValue(json)
-                ? JsonSerializer.Serialize(ForecastOutput.Json(shown, zone), JsonOutput.Options) + Environment.NewLine
+                ? JsonSerializer.Serialize(Presentation.ForecastDocument.Build(shown, zone), JsonOutput.Options) + Environment.NewLine
                 : ForecastOutput.Text(shown, zone, detailed: parse.GetValue(series) is not null));
             return SupportLensCli.Done;
         });

@@ -23,40 +23,6 @@ internal static class ForecastOutput
         return run with { Horizon = periods, Series = [.. run.Series.Select(s => s with { Points = [.. s.Points.Take(periods)] })] };
     }
 
-    internal static object Json(StoredForecastRun run, DateTimeZone zone) => new
-    {
-        GeneratedAt = run.GeneratedAt,
-        RunId = run.RunId,
-        Frequency = run.Frequency == SeriesFrequency.Daily ? "daily" : "weekly",
-        TimeZone = zone.Id,
-        HistoryThrough = Date(run.HistoryThrough),
-        HorizonDays = run.HorizonDays,
-        Sources = run.Sources,
-        Coverage = new
-        {
-            run.Coverage.Points,
-            Coverage80Pct = Percent(run.Coverage.Coverage80),
-            Coverage95Pct = Percent(run.Coverage.Coverage95),
-        },
-        Series = run.Series.Select(s => new
-        {
-            s.Key,
-            s.Model,
-            BacktestMase = Round(s.BacktestMase, 3),
-            SeasonalNaiveMase = Round(s.SeasonalNaiveMase, 3),
-            HistoryStart = Date(s.HistoryStart),
-            Points = s.Points.Select(p => new
-            {
-                Date = Date(p.Date),
-                Value = Math.Round(p.Value, 2),
-                Lo80 = Round(p.Lo80, 2),
-                Hi80 = Round(p.Hi80, 2),
-                Lo95 = Round(p.Lo95, 2),
-                Hi95 = Round(p.Hi95, 2),
-            }),
-        }),
-    };
-
     internal static string Text(StoredForecastRun run, DateTimeZone zone, bool detailed)
     {
         var daily = run.Frequency == SeriesFrequency.Daily;

@@ -6,7 +6,6 @@ using NodaTime.Text;
 using SupportLens.Analytics.Clients;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Health;
-using SupportLens.Analytics.Health.Retention;
 using SupportLens.Analytics.Risk;
 
 namespace SupportLens.Web.Cli;
@@ -93,141 +92,8 @@ internal static class HealthCommand
         return $"{none}: too little data to score it that day.";
     }
 
-    private static string Json(HealthBook book, ClientHealthDetail? detail, StoredHealthDays stored, SupportLensSettings settings)
-    {
-        var entries = detail is null ? book.Clients : [detail.Entry];
-        var run = detail?.Run ?? book.Run;
-        using var card = run is null ? null : JsonDocument.Parse(run.CardJson);
-        var document = new
-        {
-            AsOf = Iso(book.AsOf),
-            TimeZone = settings.ReportingTimeZone.Id,
-            StoredFrom = Iso(stored.First),
-            StoredTo = Iso(stored.Last),
-            ActiveClients = book.Clients.Length,
-            AtRisk = book.Clients.Count(c => c.Risk?.AtRisk == true),
-            AverageScore = Round(book.AverageScore),
-            AverageScoreTarget = settings.Targets.HealthAverageMin,
-            Clients = entries.Select(e => Client(e, detail, settings.Health)),
-            RiskRun = run is null ? null : new
-            {
-                RunAsOf = Iso(run.RunAsOf),
-                AssessesTo = Iso(run.AssessesTo),
-                Method = Method(run.Method),
-                run.Model,
-                run.ChurnEvents,
-                Auc = Round(run.Auc, 4),
-                Brier = Round(run.Brier, 4),
-                run.Note,
-            },
-            ModelCard = card?.RootElement,
-            Retention = new
-            {
-                TargetPct = settings.Targets.RetentionPct,
-                // The plan's wording, "Retention Rate: >95% annually": exactly the target misses it.
-                Rule = "above",
-                Annual = Retention(book.Retention.Annual),
-                Quarterly = Retention(book.Retention.Quarterly),
-            },
-        };
-        return JsonSerializer.Serialize(document, JsonOutput.Options) + Environment.NewLine;
-    }
-
-    private static object Client(ClientHealthEntry e, ClientHealthDetail? detail, HealthSettings settings)
-    {
-        var h = e.Health;
-        var c = e.Client;
-        return new
-        {
-            ClientId = c.ClientId,
-            c.Name,
-            Tier = c.Tier.ToString().ToLowerInvariant(),
-            c.SuccessManager,
-            Renewal = c.NextRenewalOn(h.AsOf) is { } renewal ? Iso(renewal) : null,
-            c.Mrr,
-            h.Score,
-            Band = h.Band?.ToString().ToLowerInvariant(),
-            Risk = Round(e.Risk?.Probability, 4),
-            AtRisk = e.Risk?.AtRisk,
-            Method = e.Risk is { } risk ? Method(risk.Method) : null,
-            Drivers = h.Drivers.Select(d => d.Text),
-            DriverComponents = h.Drivers.Select(d => d.Component.Key()),
-            RiskDrivers = e.Risk?.Drivers.Select(d => new
-            {
-                d.Feature,
-                Weight = Math.Round(d.Weight, 4),
-                d.Text,
-                Meaning = detail is null ? null : HealthMeanings.OfRiskDriver(d.Feature, settings),
-            }),
-            Coverage = new
-            {
-                WeightShare = Math.Round(h.Coverage.WeightShare, 4),
-                h.Coverage.ComponentsMeasured,
-                Unmeasured = h.Coverage.Unmeasured.Select(u => u.Key()),
-                h.Coverage.SurveyAnswers,
-                h.Coverage.Tickets,
-            },
-            Trend = h.Trend is { } t ? new
-            {
-                EarlierAsOf = Iso(t.EarlierAsOf),
-                t.EarlierScore,
-                t.Change,
-                Direction = t.Direction.ToString().ToLowerInvariant(),
-            } : null,
-            Components = detail is null ? null : h.Components.Select(k => new
-            {
-                Component = k.Component.Key(),
-                k.Weight,
-                Share = Math.Round(k.Share, 4),
-                Figure = Round(k.Figure),
-                k.Target,
-                Score = Round(k.Score),
-                k.Evidence,
-                k.Text,
-                k.NotMeasured,
-                Meaning = HealthMeanings.Of(k.Component, settings),
-            }),
-            History = detail?.History.Select(p => new
-            {
-                AsOf = Iso(p.AsOf),
-                p.Score,
-                Band = p.Band?.ToString().ToLowerInvariant(),
-                Coverage = Math.Round(p.Coverage, 4),
-                Risk = Round(p.Probability, 4),
-                p.AtRisk,
-            }),
-        };
-    }
-
-    private static object Retention(RetentionReport report) => new
-    {
-        report.Period.Name,
-        Start = Iso(report.Period.Start),
-        End = Iso(report.Period.End),
-        All = Figure(report.All),
-        ByTier = report.ByTier.Select(Figure),
-        BySuccessManager = report.BySuccessManager.Select(Figure),
-    };
-
-    private static object Figure(RetentionFigure f) => new
-    {
-        f.Key,
-        f.ClientsAtStart,
-        f.ClientsRetained,
-        ClientRetentionPct = Decisive(f.ClientTarget),
-        ClientRetentionMet = f.ClientTarget.Met,
-        f.MrrAtStart,
-        f.MrrRetained,
-        MrrRetentionPct = Decisive(f.MrrTarget),
-        MrrRetentionMet = f.MrrTarget.Met,
-        f.Lost,
-    };
+    private static string Json(HealthBook book, ClientHealthDetail? detail, StoredHealthDays stored, SupportLensSettings settings) =>
+        JsonSerializer.Serialize(Presentation.HealthDocument.Build(book, detail, stored, settings), JsonOutput.Options) + Environment.NewLine;
 
     internal static string Method(RiskMethod method) => method == RiskMethod.Model ? "model" : "health_rules";
-
-    // A figure keeps the places that decide its target (94.999 against > 95 never prints as 95.00).
-    private static double? Decisive(Analytics.Metrics.TargetCheck check) =>
-        check.Actual is null ? null : double.Parse(check.Shown(2), System.Globalization.CultureInfo.InvariantCulture);
-
-    private static double? Round(double? value, int places = 2) => value is { } v ? Math.Round(v, places) : null;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
 using NodaTime;
 using SupportLens.Analytics.Clients;
@@ -77,10 +78,10 @@ internal sealed class DashboardData(
 
     internal IReadOnlyList<ClientInfo> Clients() => Cached("clients", clients.All);
 
-    /// <summary>A chart of the view as inline SVG of the given size, and its data as CSV (both cached).</summary>
-    internal (string Title, string Svg, string Csv)? Chart(string name, DashboardView view, int width, int height) =>
-        Cached($"chart|{name}|{Key(view.Period)}|{view.Filter.Key}|{view.AsOf}|{width}x{height}", () =>
-            Charts.DashboardCharts.Build(name, view, this) is { } figure
+    /// <summary>A chart as inline SVG of the given size, and its data as CSV (both cached under <paramref name="key"/>).</summary>
+    internal (string Title, string Svg, string Csv)? Chart(string key, Func<global::SupportLens.Reports.Charts.Figure?> build, int width, int height) =>
+        Cached($"chart|{key}|{width}x{height}", () =>
+            build() is { } figure
                 ? (figure.Title, figure.ToSvg(width, height), figure.ToCsv())
                 : ((string, string, string)?)null);
 
@@ -99,12 +100,15 @@ internal sealed class DashboardData(
 
     private static string Key(ReportingPeriod period) => $"{period.FromText}..{period.ToText}";
 
-    private T Cached<T>(string key, Func<T> compute) => cache.GetOrCreate(Version + "|" + key, compute);
+    /// <summary>An answer kept under the data version: computed once per question until the next ingest or refresh.</summary>
+    internal T Cached<T>(string key, Func<T> compute) => cache.GetOrCreate(Version + "|" + key, compute);
 }
 
 /// <summary>
 /// The answers of <see cref="DashboardData"/>, shared by all requests. Keys start with the data version, so answers of an
-/// older version are never read again; they go when the cache is full (least recently used first).
+/// older version are never read again; they go when the cache is full (least recently used first). Callers that ask
+/// for the same missing answer at once (a team opening the dashboard after the morning's ingest) wait for one
+/// computation instead of each running the same queries on the same cores.
 /// </summary>
 internal sealed class DashboardCache : IDisposable
 {
@@ -112,6 +116,7 @@ internal sealed class DashboardCache : IDisposable
     internal const int Capacity = 2_000;
 
     private readonly MemoryCache _memory = new(new MemoryCacheOptions { SizeLimit = Capacity, CompactionPercentage = 0.25 });
+    private readonly ConcurrentDictionary<string, Lazy<object?>> _computing = new(StringComparer.Ordinal);
 
     internal T GetOrCreate<T>(string key, Func<T> compute)
     {
@@ -119,9 +124,21 @@ internal sealed class DashboardCache : IDisposable
         {
             return value;
         }
-        value = compute();
-        _memory.Set(key, value, new MemoryCacheEntryOptions { Size = 1 });
-        return value;
+        var computation = _computing.GetOrAdd(key, _ => new Lazy<object?>(() =>
+        {
+            var computed = compute();
+            _memory.Set(key, computed, new MemoryCacheEntryOptions { Size = 1 });
+            return computed;
+        }, LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return (T)computation.Value!;
+        }
+        finally
+        {
+            // Cached (or failed, to be tried again by the next caller): the next caller reads the cache.
+            _computing.TryRemove(new KeyValuePair<string, Lazy<object?>>(key, computation));
+        }
     }
 
     public void Dispose() => _memory.Dispose();

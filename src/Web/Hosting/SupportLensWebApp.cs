@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SupportLens.Analytics.Archive;
 using SupportLens.Analytics.Accounts;
 using SupportLens.Analytics.Clients;
 using SupportLens.Analytics.Sla;
@@ -44,7 +46,16 @@ internal static class SupportLensWebApp
         builder.Services.AddSupportLensJobs();
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<DashboardCache>();
+        builder.Services.AddSingleton<DashboardWarmUp>();
+        if (settings.WarmUp)
+        {
+            builder.Services.AddHostedService(provider => provider.GetRequiredService<DashboardWarmUp>());
+        }
         builder.Services.AddScoped<DashboardData>();
+        builder.Services.AddScoped<HealthData>();
+        builder.Services.AddScoped<PlanningData>();
+        builder.Services.TryAddSingleton(provider => new ReportArchive(provider.GetRequiredService<Storage.Warehouse>(), settings.Time));
+        builder.Services.AddSingleton<ReportLibrary>();
         builder.Services.AddScoped<ViewerAccessor>();
         builder.Services.AddSingleton<Uploads.IngestUploads>();
         builder.Services.AddHttpContextAccessor();

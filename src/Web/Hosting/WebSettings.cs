@@ -25,6 +25,15 @@ internal sealed record WebSettings(SupportLensOptions Options, TimeProvider Time
     /// <summary>The admin password on first start (else a random one is printed once). Default: $SUPPORTLENS_ADMIN_PASSWORD.</summary>
     internal string? FirstAdminPassword { get; init; } = Environment.GetEnvironmentVariable("SUPPORTLENS_ADMIN_PASSWORD");
 
+    /// <summary>
+    /// Whether the server computes the views everyone opens first as soon as the data changes (<see cref="Dashboard.DashboardWarmUp"/>).
+    /// Default on.
+    /// </summary>
+    internal bool WarmUp { get; init; } = true;
+
+    /// <summary>How often the warm-up looks at the data version (one small query). Default 2 seconds.</summary>
+    internal TimeSpan WarmUpInterval { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Where the one-time admin password and the listening addresses are printed.</summary>
     internal TextWriter Output { get; init; } = TextWriter.Null;
 
@@ -37,6 +46,10 @@ internal sealed record WebSettings(SupportLensOptions Options, TimeProvider Time
         if (MaxUploadBytes < 1024)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxUploadBytes), MaxUploadBytes, "uploads of at least 1 KiB");
+        }
+        if (WarmUpInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(WarmUpInterval), WarmUpInterval, "a positive interval");
         }
         if (string.IsNullOrWhiteSpace(Urls))
         {

@@ -18,8 +18,13 @@ internal static class Navigation
         new("Quality", "/quality"),
         new("SLA", "/sla"),
         new("Incidents", "/incidents"),
+        new("Clients", "/clients"),
+        new("Forecast", "/forecast"),
+        new("Capacity", "/capacity", [UserRoles.Admin, UserRoles.Executive, UserRoles.Planner]),
+        new("Reports", "/reports"),
         new("Ingest", "/ingest", [UserRoles.Admin]),
         new("Users", "/users", [UserRoles.Admin]),
+        new("Jobs", "/jobs", [UserRoles.Admin]),
     ];
 
     /// <summary>The entries whose filter carries over (the dashboards), as opposed to the admin pages.</summary>

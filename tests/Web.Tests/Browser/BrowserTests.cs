@@ -19,6 +19,12 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         { "ingest", "/ingest" },
         { "users", "/users" },
         { "overview-by-client", "/?by=client" },
+        { "clients", "/clients" },
+        { "client-detail", "/clients/C-001" },
+        { "forecast", "/forecast" },
+        { "forecast-channel", "/forecast?series=channel&key=channel:chat" },
+        { "capacity", "/capacity" },
+        { "reports", "/reports" },
     };
 
     [Theory]
@@ -36,6 +42,16 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
             // Nothing wider than the screen: wide tables scroll inside their own box.
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             Assert.True(overflow <= 0, $"{name} at {width}px is {overflow}px wider than the screen");
+            // Every page's link is on the screen, none past its edge.
+            foreach (var link in await page.Locator(".topbar .nav-links a").AllAsync())
+            {
+                var box = (await link.BoundingBoxAsync())!;
+                Assert.True(box.X >= 0 && box.X + box.Width <= width, $"{await link.InnerTextAsync()} at {box.X}px of {width}px");
+            }
+            // Each chart shows one drawing: the phone's, drawn near its width so the text keeps its size, on a phone.
+            var charts = await page.Locator("figure.chart").CountAsync();
+            Assert.Equal(charts, await page.Locator($"figure.chart {(device == "phone" ? ".chart-narrow" : ".chart-wide")} svg:visible").CountAsync());
+            Assert.Equal(0, await page.Locator($"figure.chart {(device == "phone" ? ".chart-wide" : ".chart-narrow")} svg:visible").CountAsync());
             var file = Path.Combine(BrowserFixture.ScreenshotDirectory, $"{name}-{device}.png");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
             Assert.True(new FileInfo(file).Length > 10_000, file);
@@ -72,7 +88,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     {
         var page = await fixture.SignedIn("admin");
         await page.GotoAsync("/quality?month=2026-10");
-        var value = page.Locator("figure#quality-trend svg .chart-values [data-series='CSAT'][data-label^='2026-10']");
+        var value = page.Locator("figure#quality-trend .chart-wide svg .chart-values [data-series='CSAT'][data-label^='2026-10']");
         await value.HoverAsync();
         var title = await value.Locator("title").TextContentAsync();
         Assert.Matches(@"^CSAT · 2026-10.*: \d+\.\d %$", title);
@@ -117,6 +133,76 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         var ownResponse = await page.GotoAsync($"/?client={own}");
         Assert.Equal(200, ownResponse!.Status);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "success-manager-laptop.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_health_trend_shows_a_days_score_on_hover_and_downloads_its_csv()
+    {
+        var page = await fixture.SignedIn("admin");
+        await page.GotoAsync($"/clients/{BrowserFixture.OwnClient}");
+        var score = (await page.Locator(".kpis article.kpi .value span.band").InnerTextAsync()).Trim();
+        var last = page.Locator("figure#health-trend .chart-wide svg .chart-values [data-series='Health score']").Last;
+        await last.HoverAsync();
+        var title = await last.Locator("title").TextContentAsync();
+        // The last day of the history is the day the tile shows.
+        Assert.Matches(@"^Health score · \d{4}-\d{2}-\d{2}.*: \d+\.0$", title);
+        Assert.EndsWith($": {score}.0", title);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("figure#health-trend figcaption a").ClickAsync());
+        Assert.StartsWith($"health-trend-{BrowserFixture.OwnClient}-", download.SuggestedFilename);
+        var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.StartsWith("series,label,value", csv);
+        Assert.Contains("Health score,", csv);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_forecast_chart_shows_a_days_interval_on_hover_and_downloads_its_csv()
+    {
+        var page = await fixture.SignedIn("admin");
+        await page.GotoAsync("/forecast?series=channel&key=channel:chat");
+        var first = page.Locator("figure#forecast .chart-wide svg .chart-values [data-series='Forecast']").First;
+        await first.HoverAsync();
+        Assert.Matches(@"^Forecast · \d{4}-\d{2}-\d{2}.*: [\d.,]+ \(80 % interval: [\d.,]+ – [\d.,]+\)$", await first.Locator("title").TextContentAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Data as CSV" }).ClickAsync());
+        Assert.Equal("forecast-channel-chat-daily.csv", download.SuggestedFilename);
+        var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.StartsWith("series,label,value,low,high", csv);
+        Assert.Contains("95 % interval,", csv);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_report_downloads_as_a_pdf_from_the_archive()
+    {
+        var page = await fixture.SignedIn("admin");
+        await page.GotoAsync("/reports");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "executive.pdf" }).ClickAsync());
+        Assert.Equal("executive.pdf", download.SuggestedFilename);
+        var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_success_manager_sees_their_book_and_is_refused_another_clients_detail()
+    {
+        var page = await fixture.SignedIn(BrowserFixture.SuccessManager);
+        await page.GotoAsync("/clients");
+        var ids = await page.Locator("table.health-list tbody th a").EvaluateAllAsync<string[]>("links => links.map(a => a.title)");
+        Assert.Contains(BrowserFixture.OwnClient, ids);
+        Assert.DoesNotContain(BrowserFixture.OtherClient, ids);
+        var refused = await page.GotoAsync($"/clients/{BrowserFixture.OtherClient}");
+        Assert.Equal(403, refused!.Status);
+        Assert.Contains("/forbidden", page.Url);
+        await page.GotoAsync("/reports");
+        // The demo's archive holds every client's report and the org-wide ones: she sees her book's client-health PDFs only.
+        var pdfs = await page.Locator("table.reports tbody td a[download]").AllInnerTextsAsync();
+        Assert.Contains($"client-health-{BrowserFixture.OwnClient}.pdf", pdfs);
+        Assert.All(pdfs, pdf => Assert.Contains(pdf, ids.Select(id => $"client-health-{id}.pdf")));
+        var own = await page.GotoAsync($"/clients/{BrowserFixture.OwnClient}");
+        Assert.Equal(200, own!.Status);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "success-manager-client-laptop.png"), FullPage = true });
         await page.Context.CloseAsync();
     }
 }

@@ -21,6 +21,9 @@ public class WebAppFactory : WebApplicationFactory<SupportLensOptions>
 
     public string DataDirectory => _data.Path;
 
+    /// <summary>The configuration file the host reads (null: the built-in support plan).</summary>
+    public virtual string? ConfigPath => null;
+
     public IReadOnlyDictionary<string, TestUser> Users => _users ??= WebTestData.Seed(_data.Path);
 
     /// <summary>Runs before the host opens the database (it holds DuckDB's lock from then on).</summary>
@@ -34,7 +37,7 @@ public class WebAppFactory : WebApplicationFactory<SupportLensOptions>
     {
         _ = Users;
         BeforeStart();
-        var settings = new WebSettings(new SupportLensOptions(_data.Path, null), TimeProvider.System)
+        var settings = new WebSettings(new SupportLensOptions(_data.Path, ConfigPath), TimeProvider.System)
         {
             SignInAttemptsPerMinute = SignInAttemptsPerMinute,
         };

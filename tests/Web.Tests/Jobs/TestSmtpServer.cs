@@ -82,21 +82,24 @@ internal sealed class TestSmtpServer : IDisposable
 
     private static void WaitUntilListening(int port)
     {
-        for (var i = 0; i < 100; i++)
+        if (!SpinWait.SpinUntil(() => Accepts(port), TimeSpan.FromSeconds(5)))
         {
-            try
-            {
-                using var probe = new TcpClient();
-                probe.Connect(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException)
-            {
-                Thread.Sleep(50);
-            }
+            throw new InvalidOperationException($"the test SMTP server did not listen on port {port}");
         }
+    }
 
-        throw new InvalidOperationException($"the test SMTP server did not listen on port {port}");
+    private static bool Accepts(int port)
+    {
+        try
+        {
+            using var probe = new TcpClient();
+            probe.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     private sealed class Store(TestSmtpServer server) : MessageStore

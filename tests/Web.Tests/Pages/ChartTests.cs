@@ -19,7 +19,11 @@ public sealed class ChartTests(CliBaselineFactory factory) : IClassFixture<CliBa
         var client = await factory.SignedIn("exec");
         var document = Forms.Parse(await client.GetStringAsync(path + "?month=2026-10"));
         var figure = document.QuerySelector($"figure.chart#{chart}")!;
-        var values = figure.QuerySelectorAll("svg .chart-values [data-series]");
+        var values = figure.QuerySelectorAll(".chart-wide svg .chart-values [data-series]");
+        // The phone's drawing (narrower, same text size) has the same values to hover.
+        Assert.Equal(
+            values.Select(v => v.QuerySelector("title")!.TextContent),
+            figure.QuerySelectorAll(".chart-narrow svg .chart-values [data-series]").Select(v => v.QuerySelector("title")!.TextContent));
         // Twelve months of two series, but only October has data: a month not measured has no mark to hover.
         Assert.Equal(2, values.Length);
         var october = values.Single(v => v.GetAttribute("data-series") == series && v.GetAttribute("data-label")!.StartsWith("2026-10", StringComparison.Ordinal));

@@ -39,12 +39,18 @@ internal static class DashboardCharts
                 Target: new TargetLine(data.SlaTargetPct, $"target {data.SlaTargetPct:0.#} %")));
     }
 
+    /// <summary>The <see cref="TrendMonths"/> whole months up to the view's last one: what a trend reads, by month.</summary>
+    internal static ReportingPeriod TrendPeriod(DashboardView view)
+    {
+        var last = new LocalDate(view.Period.To.Year, view.Period.To.Month, 1);
+        return new ReportingPeriod(last.PlusMonths(-(TrendMonths - 1)), last.PlusMonths(1).PlusDays(-1), view.Period.Zone);
+    }
+
     /// <summary>The view's filter over the <see cref="TrendMonths"/> months up to its last one, one group per month (empty months too).</summary>
     private static List<(DateTimeOffset Start, QualityMetrics Metrics)> Trend(DashboardView view, DashboardData data)
     {
-        var last = new LocalDate(view.Period.To.Year, view.Period.To.Month, 1);
-        var first = last.PlusMonths(-(TrendMonths - 1));
-        var period = new ReportingPeriod(first, last.PlusMonths(1).PlusDays(-1), view.Period.Zone);
+        var period = TrendPeriod(view);
+        var first = period.From;
         var report = data.Metrics(period, MetricsGrouping.Month, view.Filter, view.AsOf);
         var byMonth = report.Groups.ToDictionary(g => g.Key, StringComparer.Ordinal);
         return [.. Enumerable.Range(0, TrendMonths).Select(i =>

@@ -23,7 +23,7 @@ public sealed class JobsHostTests : IDisposable
         var data = Path.Combine(_dir.Path, "data");
         var config = JobsConfig.Write(_dir.File("config.json"));
         // The service was first started 50 days ago and has been down since: last month's pack, weeks and last night's refresh were missed.
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.System.GetUtcNow();
         using (var before = new JobsHarness(data, config, new FakeTimeProvider(now.AddDays(-50))).WithSampleClients())
         {
             foreach (var job in JobKinds.All)
@@ -48,9 +48,9 @@ public sealed class JobsHostTests : IDisposable
         }
 
         var runs = host.Services.GetRequiredService<RunLedger>();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
         int Done(string job) => runs.Recent(10, job).Count(r => r.Status == RunStatus.Succeeded);
-        while (DateTime.UtcNow < deadline && (Done("monthly-reports") < 1 || Done("refresh") < 1 || Done("weekly-quality") < 3))
+        while (TimeProvider.System.GetUtcNow() < deadline && (Done("monthly-reports") < 1 || Done("refresh") < 1 || Done("weekly-quality") < 3))
         {
             await Task.Delay(200);
         }

@@ -142,7 +142,7 @@ public sealed class SmtpDeliveryTests : IDisposable
         return deliveries;
     }
 
-    private JobsHarness Ledger() => _ledger ??= new JobsHarness(Data, _config, new FakeTimeProvider(DateTimeOffset.UtcNow));
+    private JobsHarness Ledger() => _ledger ??= new JobsHarness(Data, _config, new FakeTimeProvider(TimeProvider.System.GetUtcNow()));
 
     private JobsHarness? _ledger;
 

@@ -43,14 +43,14 @@ public sealed class TwoNodeTests(PostgresCluster cluster) : IClassFixture<Postgr
                 Path.Combine(AppContext.BaseDirectory, "sample-data", "clients.csv")).ExitCode);
         }
 
-        using var ledger = new JobsHarness(nodes[0], config, new FakeTimeProvider(DateTimeOffset.UtcNow), "observer");
+        using var ledger = new JobsHarness(nodes[0], config, new FakeTimeProvider(TimeProvider.System.GetUtcNow()), "observer");
         var workers = nodes.Select(data => Worker.Start(data, config, connection)).ToList();
         try
         {
             Assert.All(workers, w => Assert.True(w.Started.Wait(TimeSpan.FromSeconds(60)), w.Log));
-            var month = ledger.Get<JobCatalog>().PeriodOf(ledger.Get<JobCatalog>()[JobKind.MonthlyReports], DateTimeOffset.UtcNow).Key;
-            var deadline = DateTime.UtcNow.AddSeconds(90);
-            while (DateTime.UtcNow < deadline && !(Succeeded(ledger, "monthly-reports") >= 1 && Succeeded(ledger, "refresh") >= 6))
+            var month = ledger.Get<JobCatalog>().PeriodOf(ledger.Get<JobCatalog>()[JobKind.MonthlyReports], TimeProvider.System.GetUtcNow()).Key;
+            var deadline = TimeProvider.System.GetUtcNow().AddSeconds(90);
+            while (TimeProvider.System.GetUtcNow() < deadline && !(Succeeded(ledger, "monthly-reports") >= 1 && Succeeded(ledger, "refresh") >= 6))
             {
                 Thread.Sleep(500);
             }
