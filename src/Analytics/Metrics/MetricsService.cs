@@ -180,7 +180,8 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
             }
         });
 
-        // NPS by response time; relationship surveys have no channel.
+        // NPS by response time; relationship surveys have no channel. By channel their key is a constant, and DuckDB groups
+        // an empty input by a constant into one row: HAVING keeps a period without answers from a "(none)" row of zeros.
         Query($"""
             SELECT {GroupKeys.Sql(grouping, "n.responded_at", null)} AS key,
                    count(*) FILTER (WHERE n.score >= 9),
@@ -189,7 +190,7 @@ public sealed class MetricsService(Warehouse warehouse, SupportLensSettings sett
             FROM nps_responses n
             {(needsClient ? "LEFT JOIN clients c ON c.client_id = n.client_id" : "")}
             WHERE n.responded_at >= $start AND n.responded_at < $end{filter.Sql("n.client_id", null)}
-            {groupBy}
+            {groupBy}{(grouping == MetricsGrouping.All ? "" : " HAVING count(*) > 0")}
             """, r => For(r.GetString(0)).Nps = new NetPromoterScore(r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)));
 
         // SLA by ticket creation, as of the data horizon (or the asked instant): achieved, breached, active; business-time

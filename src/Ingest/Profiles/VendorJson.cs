@@ -231,7 +231,7 @@ internal static class StatuspageJson
                 ["severity"] = VendorJson.Map(Get(e, "impact"), Severities),
                 ["title"] = Get(e, "name"),
                 ["component"] = Components(e),
-                ["started_at"] = Get(e, "started_at") ?? Get(e, "created_at"),
+                ["started_at"] = Earliest(Get(e, "started_at") ?? Get(e, "created_at"), firstUpdate),
                 ["acknowledged_at"] = firstUpdate,
                 ["first_update_at"] = firstUpdate,
                 ["resolved_at"] = Get(e, "resolved_at"),
@@ -239,6 +239,17 @@ internal static class StatuspageJson
                 ["updated_at"] = Get(e, "updated_at"),
             }, null);
         });
+
+    /// <summary>
+    /// The incident's start, or its first public update where that is earlier: a page admin may edit started_at after the
+    /// fact, and on GitHub's page 5 of 942 incidents say they started hours or days after their first post (one after it
+    /// was resolved). The incident was going on when it was first posted, so the post bounds its start.
+    /// </summary>
+    private static string? Earliest(string? startedAt, string? firstUpdate) =>
+        Instant(startedAt) is { } started && Instant(firstUpdate) is { } posted && posted < started ? firstUpdate : startedAt;
+
+    private static DateTimeOffset? Instant(string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
 
     private static string? Components(JsonElement incident)
     {

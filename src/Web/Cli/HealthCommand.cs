@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Text;
+using SupportLens.Analytics.Clients;
 using SupportLens.Analytics.Configuration;
 using SupportLens.Analytics.Health;
 using SupportLens.Analytics.Risk;
@@ -56,9 +57,8 @@ internal static class HealthCommand
             ClientHealthDetail? detail = null;
             if (parse.GetValue(client) is { } id)
             {
-                detail = service.Client(id, shown) ?? throw new CliFailure(
-                    $"Client {id} has no health score on {Iso(shown)}: it is not in the clients table, or was not a client then " +
-                    "(before its contract start or on or after its churn date).");
+                detail = service.Client(id, shown)
+                    ?? throw new CliFailure(NotScored(services.GetRequiredService<ClientDirectory>().Find(id), id, shown, stored));
             }
             output.Write(parse.GetValue(json)
                 ? Json(book, detail, stored, settings)
@@ -69,6 +69,28 @@ internal static class HealthCommand
     }
 
     internal static string Iso(LocalDate day) => LocalDatePattern.Iso.Format(day);
+
+    /// <summary>Why a client has no score on the day, by name, and the day that has one (a churned client's last).</summary>
+    private static string NotScored(ClientInfo? client, string id, LocalDate day, StoredHealthDays stored)
+    {
+        var none = $"Client {id} has no health score on {Iso(day)}";
+        if (client is null)
+        {
+            return $"{none}: it is not in the clients table (load it with `supportlens ingest --kind clients`).";
+        }
+        var named = $"Client {id} ({client.Name})";
+        if (client.ChurnedOn is { } churned && LocalDate.FromDateOnly(churned) <= day)
+        {
+            var last = LocalDate.FromDateOnly(churned).PlusDays(-1);
+            var hint = last >= stored.First ? $"; its last active day was {Iso(last)}: supportlens health --client {id} --as-of {Iso(last)}" : "";
+            return $"{named} churned on {Iso(LocalDate.FromDateOnly(churned))} and has no health score on {Iso(day)}{hint}.";
+        }
+        if (client.ContractStart is { } start && LocalDate.FromDateOnly(start) > day)
+        {
+            return $"{named} became a client on {Iso(LocalDate.FromDateOnly(start))} and has no health score on {Iso(day)}.";
+        }
+        return $"{none}: too little data to score it that day.";
+    }
 
     private static string Json(HealthBook book, ClientHealthDetail? detail, StoredHealthDays stored, SupportLensSettings settings) =>
         JsonSerializer.Serialize(Presentation.HealthDocument.Build(book, detail, stored, settings), JsonOutput.Options) + Environment.NewLine;

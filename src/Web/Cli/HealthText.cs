@@ -27,12 +27,14 @@ internal static class HealthText
         text.AppendLine(Invariant, $"Scores are stored for {HealthCommand.Iso(stored.First)} to {HealthCommand.Iso(stored.Last)}; --as-of DATE shows another day.");
         text.AppendLine(RunLine(book.Run));
         text.AppendLine();
-        text.AppendLine("client    name                       tier           score       trend  risk             success manager     renewal     what pulls it down most");
+        // The id column fits the longest id: it is what `--client` takes (a Freshdesk company id has 11 digits).
+        var idWidth = book.Clients.Select(c => c.Client.ClientId.Length).Append(9).Max();
+        text.AppendLine($"{"client".PadRight(idWidth)} name                       tier           score       trend  risk             success manager     renewal     what pulls it down most");
         foreach (var e in book.Clients)
         {
             var h = e.Health;
             text.AppendLine(Invariant,
-                $"{Clip(e.Client.ClientId, 9),-9} {Clip(e.Client.Name ?? "", 26),-26} {Tier(e.Client),-13} {Score(h.Score, h.Band),-10} {Trend(h),6}  {Risk(e.Risk),-15}  {Clip(e.Client.SuccessManager ?? "–", 18),-18}  {Renewal(e),-10}  {(h.Drivers.IsEmpty ? "–" : h.Drivers[0].Text)}");
+                $"{e.Client.ClientId.PadRight(idWidth)} {Clip(e.Client.Name ?? "", 26),-26} {Tier(e.Client),-13} {Score(h.Score, h.Band),-10} {Trend(h),6}  {Risk(e.Risk),-15}  {Clip(e.Client.SuccessManager ?? "–", 18),-18}  {Renewal(e),-10}  {(h.Drivers.IsEmpty ? "–" : h.Drivers[0].Text)}");
         }
         text.AppendLine();
         Retention(text, book.Retention, settings);

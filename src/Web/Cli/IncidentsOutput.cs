@@ -52,7 +52,7 @@ internal static class IncidentsOutput
         {
             return string.Create(CultureInfo.InvariantCulture, $"{p:F1} % ({c.Met}/{c.Decided}){open}");
         }
-        return c.NotApplicable > 0 && c.Open == 0 ? "n/a" : c.Open > 0 ? open.TrimStart() : "-";
+        return c.NotApplicable > 0 && c.Open == 0 ? "n/a" : c.Open > 0 ? open.TrimStart() : Analytics.Metrics.TargetCheck.NotMeasured;
     }
 
     private static string Verdict(bool? met) => met switch { true => "met", false => "MISSED", null => "" };
@@ -62,7 +62,7 @@ internal static class IncidentsOutput
     {
         if (duration is not { } d)
         {
-            return "-";
+            return Analytics.Metrics.TargetCheck.NotMeasured;
         }
         var minutes = (long)Math.Round(d.TotalMinutes);
         return minutes switch

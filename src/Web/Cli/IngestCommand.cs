@@ -119,9 +119,23 @@ internal static class IngestCommand
         return ingest;
     }
 
+    /// <summary>A --limit of at least 1: a negative one would reach the SQL and come back as DuckDB's binder error.</summary>
+    private static Option<int> Limit(string description, int defaultValue)
+    {
+        var limit = new Option<int>("--limit") { Description = description, DefaultValueFactory = _ => defaultValue };
+        limit.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"--limit must be at least 1, not {result.GetValueOrDefault<int>()}."));
+            }
+        });
+        return limit;
+    }
+
     private static Command BatchesCommand(TextWriter output, TimeProvider time)
     {
-        var limit = new Option<int>("--limit") { Description = "How many of the latest batches (default 50).", DefaultValueFactory = _ => 50 };
+        var limit = Limit("How many of the latest batches (default 50).", 50);
         var json = CommonOptions.Json();
         var data = CommonOptions.Data();
         var command = new Command("batches", "List the latest ingest batches: file, SHA-256, kind, profile, counts, duration, status.");
@@ -154,7 +168,7 @@ internal static class IngestCommand
     private static Command QuarantineCommand(TextWriter output, TimeProvider time)
     {
         var batch = new Argument<long>("BATCH_ID") { Description = "The batch whose rejected rows to list (see `ingest batches`)." };
-        var limit = new Option<int>("--limit") { Description = "How many rows at most (default 10000).", DefaultValueFactory = _ => 10_000 };
+        var limit = Limit("How many rows at most (default 10000).", 10_000);
         var json = CommonOptions.Json();
         var data = CommonOptions.Data();
         var command = new Command("quarantine", "List the rejected rows of a batch: line, column, value, reason.");
@@ -172,6 +186,10 @@ internal static class IngestCommand
             {
                 output.WriteLine(JsonSerializer.Serialize(new { batch_id = id, errors = rows }, JsonOutput.Options));
                 return SupportLensCli.Done;
+            }
+            if (rows.Count == 0)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"batch {id}: no rejected rows"));
             }
             foreach (var row in rows)
             {

@@ -126,7 +126,7 @@ internal static class MetricsCommand
             foreach (var (key, t) in missed)
             {
                 var comparison = t.Direction switch { TargetDirection.AtLeast => ">=", TargetDirection.Above => ">", _ => "<" };
-                text.AppendLine(CultureInfo.InvariantCulture, $"  {key}: {t.Metric} {t.Shown()} (target {comparison} {t.Target:0.##}, off by {TargetCheck.Decisive(Math.Abs(t.Margin!.Value), 0, TargetDirection.Below, 2)})");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {key}: {t.Metric} {t.Shown()} (target {comparison} {t.Target:0.##}, off by {Figures.MarginText(t.Margin!.Value)})");
             }
         }
         if (hits is not null && hits.Values.Any(h => h.Count > 0))

@@ -68,6 +68,22 @@ internal static class SupportLensCli
             error.WriteLine($"supportlens: {e.Message}");
             return Failed;
         }
+        catch (Exception e)
+        {
+            // A defect, not a usage problem: one line saying what failed and where in our code, exit 1 as every failure
+            // does (an unhandled exception would abort the process with a stack trace and exit 134).
+            error.WriteLine($"supportlens: internal error: {e.GetType().Name}: {e.Message}{Where(e)}; please report it with the command that failed");
+            return Failed;
+        }
+    }
+
+    /// <summary>" in Type.Method", the innermost frame of SupportLens's own code the exception passed through.</summary>
+    private static string Where(Exception e)
+    {
+        var frame = new System.Diagnostics.StackTrace(e, fNeedFileInfo: false).GetFrames()
+            .FirstOrDefault(f => f.GetMethod()?.DeclaringType?.Namespace?.StartsWith("SupportLens", StringComparison.Ordinal) == true);
+        var method = frame?.GetMethod();
+        return method?.DeclaringType is { } type ? $" in {type.Name}.{method.Name}" : "";
     }
 }
 

@@ -85,7 +85,7 @@ internal sealed record MetricsGroupDocument(
         Figures.Round(g.FirstResponseBusinessMinutes.P90),
         Figures.Round(g.ResolutionBusinessHours.P50),
         Figures.Round(g.ResolutionBusinessHours.P90),
-        [.. g.Targets.Select(t => new TargetDocument(t.Metric, Figures.Decisive(t), t.Target, t.Met, Figures.Round(t.Margin)))]);
+        [.. g.Targets.Select(t => new TargetDocument(t.Metric, Figures.Decisive(t), t.Target, t.Met, Figures.Margin(t)))]);
 }
 
 internal sealed record SlaCountsDocument(long Achieved, long Breached, long Active)

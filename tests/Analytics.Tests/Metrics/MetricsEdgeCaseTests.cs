@@ -46,6 +46,17 @@ public sealed class MetricsEdgeCaseTests : IDisposable
     }
 
     [Fact]
+    public void By_channel_a_period_without_nps_answers_has_no_empty_group_for_them()
+    {
+        // NPS answers have no channel and count under "(none)"; the two answers are in November, so October 30–31 has
+        // only ticket H (email): no "(none)" row of zeros and dashes.
+        var october = _service.Compute(_service.Between("2026-10-30", "2026-10-31"), MetricsGrouping.Channel);
+        Assert.Equal(["email"], october.Groups.Select(g => g.Key));
+        var november = _service.Compute(_service.Month("2026-11"), MetricsGrouping.Channel).Groups.ToDictionary(g => g.Key);
+        Assert.Equal(2, november["(none)"].Nps.Responses);
+    }
+
+    [Fact]
     public void Holiday_evening_before_dst_and_answered_before_opening()
     {
         var period = _service.Between("2026-10-30", "2026-11-30");

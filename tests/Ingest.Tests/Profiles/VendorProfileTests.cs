@@ -106,6 +106,24 @@ public sealed class VendorProfileTests
         Assert.All(files.Take(5).Select(path => f.Ingest(IngestKind.Incidents, path, "statuspage")), r => Assert.Equal(0, r.RowsInserted + r.RowsUpdated));
     }
 
+    [Theory]
+    // started_at edited to after the first post: 2020-05-23 00:30:30 against a first post at 2020-05-22 16:41:53.189.
+    [InlineData("6tcfpztf6j9m", "2020-05-22T16:41:53.189Z")]
+    // A retroactive incident: posted and resolved as of 2020-11-10 20:00, started_at set when it was written, 2020-11-16.
+    [InlineData("nk9gdvl03ztg", "2020-11-10T20:00:00Z")]
+    [InlineData("qb2vmff9bnf5", "2020-03-31T08:00:00Z")]
+    [InlineData("qrrdvssfmrs2", "2020-04-08T13:30:00Z")]
+    [InlineData("yck8ctxhxtwq", "2019-10-02T16:10:13.693Z")]
+    public void A_statuspage_incident_started_after_its_first_post_starts_at_the_post(string id, string firstPost)
+    {
+        using var f = new IngestFixture();
+        var report = f.Ingest(IngestKind.Incidents, SharedData.Path("statuspage-incidents", "incidents", id + ".json"), "statuspage");
+        Assert.Equal(("loaded", 1L, 0L), (report.Status, report.RowsLoaded, report.RowsRejected));
+        var post = DateTimeOffset.Parse(firstPost, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(post, f.Scalar($"SELECT started_at FROM incidents WHERE incident_id = '{id}'"));
+        Assert.Equal(post, f.Scalar($"SELECT acknowledged_at FROM incidents WHERE incident_id = '{id}'"));
+    }
+
     [Fact]
     public void Statuspage_incidents_store_every_affected_component_in_order_from_the_real_files()
     {

@@ -84,6 +84,21 @@ public sealed class ReportLayoutTests(SampleHistory sample)
     }
 
     [Fact]
+    public void A_month_after_the_data_shows_no_health_or_retention_under_its_name()
+    {
+        // Health is stored to 2026-10-31; March 2027 has no day of it, so the last stored day's book (average 94.4, met;
+        // retention 83.3 %, missed) must not stand in for the month.
+        var report = new ReadBack(sample.Rendered(ReportKind.Executive, "2027-03"));
+        var text = report.Flat;
+
+        Assert.Contains("There is no ticket or survey data for March 2027", text);
+        Assert.Contains("Health score average, Client retention (12 months)", text);
+        Assert.Contains("No client health is stored for March 2027", text);
+        Assert.DoesNotContain(" Met ", text);
+        Assert.DoesNotContain("Missed", text);
+    }
+
+    [Fact]
     public void The_same_data_and_clock_give_the_same_bytes()
     {
         var first = sample.Rendered(ReportKind.Sla);

@@ -135,11 +135,42 @@ public sealed class HealthCommandTests : IClassFixture<HealthCommandTests.SmallB
     {
         var gone = CliRunner.Run("health", "--client", "B", "--as-of", "2026-03-20", "--data", _book.Path);
         Assert.Equal(1, gone.ExitCode);
-        Assert.Contains("Client B has no health score on 2026-03-20", gone.Error);
+        Assert.Contains("Client B (Bolt) churned on 2026-03-15 and has no health score on 2026-03-20; its last active day was " +
+                        "2026-03-14: supportlens health --client B --as-of 2026-03-14", gone.Error);
+        Assert.Equal(0, CliRunner.Run("health", "--client", "B", "--as-of", "2026-03-14", "--data", _book.Path).ExitCode);
+
+        var unknown = CliRunner.Run("health", "--client", "Z", "--data", _book.Path);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("Client Z has no health score on 2026-03-31: it is not in the clients table", unknown.Error);
 
         var bad = CliRunner.Run("health", "--as-of", "2026-13-01", "--data", _book.Path);
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("--as-of '2026-13-01' is not a date", bad.Error);
+    }
+
+    [Fact]
+    public void A_long_client_id_is_printed_whole_since_it_is_what_client_takes()
+    {
+        using var dir = new TempDirectory();
+        using (var warehouse = Warehouse.Open(dir.Path, TimeProvider.System))
+        using (var connection = warehouse.OpenConnection())
+        {
+            // A Freshdesk company id (11 digits), with a ticket a day through February 2026.
+            connection.ExecuteNonQuery("""
+                INSERT INTO clients (client_id, source, name, tier, contract_start) VALUES ('67001265522', 'g', 'Freshdesk Co', 'starter', '2025-01-01');
+                INSERT INTO tickets (source, ticket_id, client_id, created_at, channel, priority, status, solved_at, agent_replies, reopens)
+                SELECT 'g', 'T' || i, '67001265522', TIMESTAMPTZ '2026-02-01 15:00:00+00' + to_days(CAST(i AS INTEGER)), 'email', 'normal',
+                       'solved', TIMESTAMPTZ '2026-02-01 18:00:00+00' + to_days(CAST(i AS INTEGER)), 1, 0
+                FROM range(0, 28) r(i);
+                """);
+        }
+        Assert.Equal(0, CliRunner.Run("refresh", "--data", dir.Path).ExitCode);
+        var result = CliRunner.Run("health", "--data", dir.Path);
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Output.Split('\n');
+        var header = Assert.Single(lines, l => l.StartsWith("client ", StringComparison.Ordinal));
+        var row = Assert.Single(lines, l => l.StartsWith("67001265522 Freshdesk Co", StringComparison.Ordinal));
+        Assert.Equal(header.IndexOf("name", StringComparison.Ordinal), row.IndexOf("Freshdesk", StringComparison.Ordinal));
     }
 
     [Fact]

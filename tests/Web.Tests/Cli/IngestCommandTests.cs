@@ -134,6 +134,30 @@ public sealed class IngestCommandTests
     }
 
     [Fact]
+    public void The_quarantine_of_a_batch_without_rejected_rows_says_so_instead_of_printing_nothing()
+    {
+        using var dir = new TempDirectory();
+        var data = Path.Combine(dir.Path, "data");
+        CliRunner.Run("ingest", "--kind", "clients", "--no-refresh", "--data", data, Write(dir, "clients.csv", Clients));
+        var quarantine = CliRunner.Run("ingest", "quarantine", "1", "--data", data);
+        Assert.Equal(0, quarantine.ExitCode);
+        Assert.Equal("batch 1: no rejected rows", quarantine.Output.Trim());
+    }
+
+    [Theory]
+    [InlineData("batches", "--limit", "-1")]
+    [InlineData("batches", "--limit", "0")]
+    [InlineData("quarantine", "1", "--limit", "-5")]
+    public void A_limit_below_1_is_bad_usage_not_a_database_error(params string[] args)
+    {
+        using var dir = new TempDirectory();
+        var result = CliRunner.Run(["ingest", .. args, "--data", dir.Path]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--limit must be at least 1", result.Error);
+        Assert.DoesNotContain("SQL", result.Error);
+    }
+
+    [Fact]
     public void Killing_the_process_mid_file_leaves_the_database_as_it_was_before_the_file()
     {
         using var dir = new TempDirectory();

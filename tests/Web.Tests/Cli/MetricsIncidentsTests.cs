@@ -101,5 +101,8 @@ public sealed class MetricsIncidentsTests
         var result = CliRunner.Run("metrics", "--month", "2024-10", "--data", dir.Path);
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Availability: no checks in the period", result.Output);
+        // No incident of a severity: its compliance and mean times are not measured, written "–" as everywhere else.
+        var sev1 = Assert.Single(result.Output.Split('\n'), l => l.StartsWith("1 ", StringComparison.Ordinal));
+        Assert.Equal(["1", "0", "–", "–", "–", "–", "–"], sev1.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 }

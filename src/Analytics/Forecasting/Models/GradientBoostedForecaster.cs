@@ -31,9 +31,10 @@ internal sealed class GradientBoostedForecaster(int seed = 42, int maxRowsPerSer
 
         var features = LagFeatures.For(frequency, dated: histories.All(h => h.Start is not null));
         var rows = TrainingRows(histories, features).ToList();
-        if (rows.Count < 50)
+        // Too little to learn from, or nothing: when every label is the same (a year of quiet days after one ticket)
+        // LightGBM grows only splitless trees, from which ML.NET cannot build a model. Fall back to the baseline.
+        if (rows.Count < 50 || rows.TrueForAll(r => r.Label == rows[0].Label))
         {
-            // Too little to learn from: fall back to the baseline rather than guess.
             return histories.Select(h => SeasonalNaive.Repeat(h.Values, h.SeasonLength, horizon)).ToArray();
         }
 

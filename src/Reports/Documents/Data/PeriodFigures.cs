@@ -88,7 +88,9 @@ internal sealed class PeriodFigures
         volumes = new(sources.Volumes.Read);
         spikes = new(() => sources.Spikes.Read(Period.From, Period.To));
         capacity = new(() => sources.Capacity.Plan(CapacityWeeks));
-        healthDay = new(() => sources.Health.StoredDays() is { } stored && stored.First <= Period.To
+        // A period the stored days do not reach has no health of its own: the last stored day's book would show a
+        // month years after the data as "met" under that month's name.
+        healthDay = new(() => sources.Health.StoredDays() is { } stored && stored.First <= Period.To && stored.Last >= Period.From
             ? (stored.Last < Period.To ? stored.Last : Period.To)
             : null);
         book = new(() => HealthDay is { } day ? sources.Health.Book(day) : null);
@@ -179,8 +181,8 @@ internal sealed class PeriodFigures
     public CapacityReport? Capacity => capacity.Value;
 
     /// <summary>
-    /// The day health is read for: the period's last day, or the last stored day when the data ends sooner (what
-    /// `supportlens health --as-of` shows for it); null when no score is stored for the period.
+    /// The day health is read for: the period's last day, or the last stored day when the data ends sooner within the
+    /// period (what `supportlens health --as-of` shows for it); null when no score is stored for a day of the period.
     /// </summary>
     public LocalDate? HealthDay => healthDay.Value;
 

@@ -49,4 +49,16 @@ public sealed class GradientBoostedForecasterTests
         var forecast = new GradientBoostedForecaster().Forecast([tiny], 7)[0];
         Assert.Equal(SeasonalNaive.Repeat(tiny.Values, 7, 7), forecast);
     }
+
+    [Fact]
+    public void A_history_with_nothing_to_learn_falls_back_to_the_baseline_instead_of_failing()
+    {
+        // One ticket, then a year of quiet days (a fresh install that loaded one vendor export): every label is the
+        // same, LightGBM grows no split, and ML.NET cannot build a model from its splitless trees.
+        var quiet = new double[400];
+        quiet[0] = 1;
+        var history = SeriesHistory.Of(SyntheticSeries.Series("quiet", quiet), HolidaySet.UsFederal);
+        var forecast = new GradientBoostedForecaster().Forecast([history], 7)[0];
+        Assert.Equal(SeasonalNaive.Repeat(history.Values, 7, 7), forecast);
+    }
 }
