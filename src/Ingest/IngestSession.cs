@@ -174,14 +174,14 @@ public sealed class IngestSession : IDisposable
             }
             var duration = (long)_time.GetElapsedTime(clock).TotalMilliseconds;
             // Rows were there and none of them loaded: a script must not take that for a load.
+            var listed = rejected > 0 ? BatchLog.Errors(_connection, batchId, IngestReport.MaxErrors) : [];
             var (status, note) = rejected > 0 && counts.Staged == 0
-                ? (IngestReport.AllRejected, $"every row was rejected ({rejected} of {read}): nothing loaded; see the errors or `supportlens ingest quarantine {batchId}`")
+                ? (IngestReport.AllRejected, $"every row was rejected ({rejected} of {read}): nothing loaded; see the errors or `supportlens ingest quarantine {batchId}`{WrongShape(listed)}")
                 : (IngestReport.LoadedStatus, (string?)null);
             // How the file was read (e.g. not UTF-8) is worth knowing whatever became of its rows.
             note = input.Note is null ? note : note is null ? input.Note : $"{note}; {input.Note}";
             BatchLog.Write(_connection, _target.Layout(BatchLog.Table), new BatchEntry(batchId, _request.Kind.Name(), _profile.Name, file, input.Sha256, started, _time.GetUtcNow(),
                 duration, status, read, counts.Staged, rejected, filtered, note));
-            var listed = rejected > 0 ? BatchLog.Errors(_connection, batchId, IngestReport.MaxErrors) : [];
             Commit(transaction, direct);
             if (counts.Inserted > 0)
             {
@@ -241,4 +241,20 @@ public sealed class IngestSession : IDisposable
 
     /// <summary>A direct load hit a constraint (a key twice in the file, or one already stored): it was rolled back, to be staged instead.</summary>
     private sealed class DirectLoadFailed : Exception;
+
+    /// <summary>
+    /// When no row carried any field the profile requires, the file is another kind of export (a monitoring summary
+    /// given as checks, say) or needs its own profile: say so, rather than leave the user to read the same error per row.
+    /// </summary>
+    private string WrongShape(IReadOnlyList<IngestError> errors)
+    {
+        const string Required = " is required";
+        if (errors.Count == 0 || !errors.All(e => e.Column is not null && e.Reason == e.Column + Required))
+        {
+            return "";
+        }
+
+        var missing = string.Join(", ", errors.Select(e => e.Column!).Distinct(StringComparer.Ordinal));
+        return $". No row has {missing}: is this a {_request.Kind.Name()} export, or does it need --profile NAME or a mapping file (README, Mapping files)?";
+    }
 }

@@ -32,6 +32,21 @@ public sealed class FileOutcomeTests
     }
 
     [Fact]
+    public void A_monitoring_summary_given_as_checks_is_told_it_has_none_of_their_fields()
+    {
+        using var f = new IngestFixture();
+        // Upptime's summary.json: daily uptime per monitor, not individual checks.
+        var json = """
+            [{"name":"Google","slug":"google","status":"up","uptime":"100.00%","time":99,"dailyMinutesDown":{}},
+             {"name":"Hacker News","slug":"hacker-news","status":"up","uptime":"97.82%","time":356,"dailyMinutesDown":{"2022-12-08":840}}]
+            """;
+        var report = f.Ingest(IngestKind.Checks, f.Write("summary.json", json));
+        Assert.Equal("all_rejected", report.Status);
+        Assert.EndsWith(". No row has checked_at, component, ok: is this a checks export, or does it need --profile NAME or a mapping file (README, Mapping files)?",
+            report.Message);
+    }
+
+    [Fact]
     public void A_file_with_only_a_header_is_loaded_with_nothing_in_it()
     {
         using var f = new IngestFixture();
