@@ -22,7 +22,7 @@ public sealed class TwoNodeTests(PostgresCluster cluster) : IClassFixture<Postgr
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void Two_worker_processes_share_one_schedule_and_run_each_period_once()
+    public async Task Two_worker_processes_share_one_schedule_and_run_each_period_once()
     {
         var connection = cluster.CreateDatabase();
         Environment.SetEnvironmentVariable(Variable, connection);
@@ -52,10 +52,10 @@ public sealed class TwoNodeTests(PostgresCluster cluster) : IClassFixture<Postgr
             var deadline = TimeProvider.System.GetUtcNow().AddSeconds(90);
             while (TimeProvider.System.GetUtcNow() < deadline && !(Succeeded(ledger, "monthly-reports") >= 1 && Succeeded(ledger, "refresh") >= 6))
             {
-                Thread.Sleep(500);
+                await Task.Delay(500);
             }
 
-            Thread.Sleep(6000);   // two more monthly occurrences and three refreshes, which must not repeat anything
+            await Task.Delay(6000);   // two more monthly occurrences and three refreshes, which must not repeat anything
             Assert.Equal(2, Servers(connection));
 
             Kill(workers);
