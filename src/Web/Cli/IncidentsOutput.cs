@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using NodaTime;
-using NodaTime.Text;
 using SupportLens.Analytics.Incidents;
 
 namespace SupportLens.Web.Cli;
@@ -13,7 +12,7 @@ internal static class IncidentsOutput
     {
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"Incidents (by start in the period, as of {InstantPattern.General.Format(report.AsOf)}; compliance = met of decided)");
+            $"Incidents (by start in the period, as of {report.AsOf.InZone(report.Period.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} {report.Period.Zone.Id}; compliance = met of decided)");
         text.AppendLine("severity  count  initial response      communication         resolution            MTTA      MTTR");
         foreach (var s in report.BySeverity.Append(report.Overall))
         {

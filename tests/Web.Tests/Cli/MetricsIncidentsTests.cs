@@ -81,6 +81,9 @@ public sealed class MetricsIncidentsTests
         Assert.Equal(0, result.ExitCode);
         var lines = result.Output.Split('\n');
         Assert.Contains(lines, l => l.StartsWith("Incidents (", StringComparison.Ordinal));
+        // The instant the incidents are judged at reads on the reporting time zone's clock, as the scorecard's does.
+        var asOf = Assert.Single(lines, l => l.StartsWith("Incidents (", StringComparison.Ordinal));
+        Assert.Matches(@"as of \d{4}-\d{2}-\d{2} \d{2}:\d{2} America/New_York; compliance", asOf);
         Assert.Contains(lines, l => l.StartsWith("Availability (", StringComparison.Ordinal) && l.Contains(">= 99.9 %") && l.Contains("< 500 ms"));
         var sev1 = Assert.Single(lines, l => l.StartsWith("1 ", StringComparison.Ordinal));
         Assert.Contains("100.0 % (1/1)", sev1);
