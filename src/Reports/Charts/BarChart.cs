@@ -90,7 +90,7 @@ public abstract class CategoryBarFigure : Figure
                         Value = baseValue + v,
                         ValueBase = baseValue,
                         Size = barSize,
-                        FillColor = theme.SeriesColor(s).ToPlot(),
+                        FillColor = (data.Series[s].Color ?? theme.SeriesColor(s)).ToPlot(),
                         LineWidth = 0,
                         Label = single && !stacked ? data.Format.Format(v) : "",
                     };

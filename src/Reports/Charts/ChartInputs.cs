@@ -19,7 +19,8 @@ public sealed record TargetLine(double Value, string Label);
 public sealed record LabelledValue(string Label, double? Value);
 
 /// <summary>A named series over categories; several series make grouped or stacked bars.</summary>
-public sealed record CategorySeries(string Name, IReadOnlyList<LabelledValue> Values);
+/// <param name="Color">The series' own colour where it means something (health bands); null takes the palette's next one.</param>
+public sealed record CategorySeries(string Name, IReadOnlyList<LabelledValue> Values, SkiaSharp.SKColor? Color = null);
 
 /// <summary>One value of a figure as a dashboard shows it on hover and offers it as CSV.</summary>
 /// <param name="Series">The series (or row) the value belongs to.</param>

@@ -33,6 +33,21 @@ public sealed class BarChartTests
     }
 
     [Fact]
+    public void A_series_with_its_own_colour_is_drawn_in_it_and_the_others_keep_the_palette()
+    {
+        var chart = new StackedBarChart(new BarChartData("Clients by band", "Clients", ValueFormat.Count,
+        [
+            new CategorySeries("green", [new("starter", 14), new("business", 7)], SkiaSharp.SKColor.Parse("#0B7A53")),
+            new CategorySeries("other", [new("starter", 2), new("business", 1)]),
+        ]));
+        var svg = chart.ToSvg(640, 320).ToUpperInvariant();
+        Assert.Contains("#0B7A53", svg);
+        // The uncoloured series keeps the palette's colour of its place (the second), as before.
+        var second = new SupportLens.Reports.Pdf.ReportTheme().SeriesColor(1);
+        Assert.Contains($"#{second.Red:X2}{second.Green:X2}{second.Blue:X2}", svg);
+    }
+
+    [Fact]
     public void Grouped_bars_stand_side_by_side()
     {
         var targets = SvgReader.ValueTargets(SvgReader.Parse(new BarChart(Channels()).ToSvg(640, 320)));

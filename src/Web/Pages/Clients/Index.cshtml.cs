@@ -83,6 +83,11 @@ public sealed class IndexModel : DashboardPage
 
     internal override string CsvFileName(string chart, DashboardView view) => $"{chart}-{(Day is { } d ? HealthDocument.Iso(d) : "none")}.csv";
 
+    // The band badges' colours (site.css: span.band), dark enough to read in grey as three steps.
+    private const string GreenBand = "#0B7A53";
+    private const string AmberBand = "#C98A00";
+    private const string RedBand = "#A33C0A";
+
     /// <summary>Clients per band in each tier: how the book stands at a glance.</summary>
     internal override Figure? Figure(string name, DashboardView view)
     {
@@ -92,12 +97,14 @@ public sealed class IndexModel : DashboardPage
         }
         var clients = Health.BookDocument(day, HealthApi.Scope(view)).Clients;
         var tiers = Dashboard.DashboardQuery.Tiers.Where(t => clients.Any(c => c.Tier == t)).ToList();
-        CategorySeries Band(string band, string title) =>
-            new(title, [.. tiers.Select(t => new LabelledValue(t, clients.Count(c => c.Tier == t && c.Band == band)))]);
+        // Each band in its own colour, as the list's score badges show it, rather than the palette's series order.
+        CategorySeries Band(string band, string title, string color) =>
+            new(title, [.. tiers.Select(t => new LabelledValue(t, clients.Count(c => c.Tier == t && c.Band == band)))], SkiaSharp.SKColor.Parse(color));
         var bands = Health.Settings.Health;
         var series = new List<CategorySeries>
         {
-            Band("green", $"green ({bands.GreenFrom}–100)"), Band("amber", $"amber ({bands.RedUpTo + 1}–{bands.GreenFrom - 1})"), Band("red", $"red (0–{bands.RedUpTo})"),
+            Band("green", $"green ({bands.GreenFrom}–100)", GreenBand), Band("amber", $"amber ({bands.RedUpTo + 1}–{bands.GreenFrom - 1})", AmberBand),
+            Band("red", $"red (0–{bands.RedUpTo})", RedBand),
         };
         if (clients.Any(c => c.Band is null))
         {
