@@ -62,39 +62,9 @@ internal sealed class BreakdownSection(
         column.Table(t =>
         {
             t.Column(ReportText.Title(dimension), 1.6f);
-            t.Column(ReportText.Title(measure.EvidenceName), 1.1f, TextAlign.Right);
-            t.Column(measure.Name, 1, TextAlign.Right);
-            if (measure.Uncertainty is not null)
-            {
-                t.Column(measure.UncertaintyName, 1.3f, TextAlign.Right);
-            }
-
-            if (measure.TargetKey is not null)
-            {
-                t.Column("Target", 0.9f, TextAlign.Right);
-                t.Column("Verdict", 1, TextAlign.Center);
-            }
-
-            t.Rows(shown, g => [.. Row(g)]);
+            measure.Columns(t);
+            t.Rows(shown, g => [label(g), .. measure.Cells(g)]);
         });
-    }
-
-    private IEnumerable<TableCell> Row(QualityMetrics group)
-    {
-        yield return label(group);
-        yield return ReportText.Count(measure.Evidence(group));
-        yield return ReportText.Cell(measure.Shown(group));
-        if (measure.Uncertainty is { } uncertainty)
-        {
-            yield return ReportText.Cell(uncertainty(group));
-        }
-
-        if (measure.TargetKey is not null)
-        {
-            var check = measure.Check(group);
-            yield return check is null ? ReportText.Cell(ReportText.NotMeasured) : ReportText.Target(check, measure.Format);
-            yield return ReportText.VerdictCell(check);
-        }
     }
 
     private BulletChart Bullets(IReadOnlyList<QualityMetrics> measured)

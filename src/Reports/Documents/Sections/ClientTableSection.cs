@@ -35,42 +35,13 @@ internal sealed class ClientTableSection(QualityMeasure measure, PeriodFigures f
         {
             t.Column("Client", 2.6f);
             t.Column("Tier", 1.2f);
-            t.Column(ReportText.Title(measure.EvidenceName), 1, TextAlign.Right);
-            t.Column(measure.Name, 0.9f, TextAlign.Right);
-            if (measure.Uncertainty is not null)
-            {
-                t.Column(measure.UncertaintyName, 1.2f, TextAlign.Right);
-            }
-
-            if (measure.TargetKey is not null)
-            {
-                t.Column("Target", 0.8f, TextAlign.Right);
-                t.Column("Verdict", 1, TextAlign.Center);
-            }
-
+            measure.Columns(t);
             t.Rows(ordered, c =>
-            {
-                var cells = new List<TableCell>
-                {
-                    figures.ClientName(c.Key) + " (" + c.Key + ")",
-                    ReportText.Title(tiers.GetValueOrDefault(c.Key) ?? ReportText.NotMeasured),
-                    ReportText.Count(measure.Evidence(c)),
-                    ReportText.Cell(measure.Shown(c)),
-                };
-                if (measure.Uncertainty is { } uncertainty)
-                {
-                    cells.Add(ReportText.Cell(uncertainty(c)));
-                }
-
-                if (measure.TargetKey is not null)
-                {
-                    var check = measure.Check(c);
-                    cells.Add(check is null ? ReportText.Cell(ReportText.NotMeasured) : ReportText.Target(check, measure.Format));
-                    cells.Add(ReportText.VerdictCell(check));
-                }
-
-                return [.. cells];
-            });
+            [
+                figures.ClientName(c.Key) + " (" + c.Key + ")",
+                ReportText.Title(tiers.GetValueOrDefault(c.Key) ?? ReportText.NotMeasured),
+                .. measure.Cells(c),
+            ]);
         });
     }
 }

@@ -80,4 +80,42 @@ internal sealed record QualityMeasure(
         Check(metrics) is { } check ? ToKpi(check) with { Text = ReportText.Trim(check.Target) + Format.Suffix } : null;
 
     public TargetDirection? Direction(QualityMetrics? metrics) => Check(metrics)?.Direction;
+
+    /// <summary>
+    /// The measure's columns of a table of groups: its evidence count, the figure, the uncertainty where the measure has
+    /// one, and the target with a verdict where it has a target. <see cref="Cells"/> fills them in the same order.
+    /// </summary>
+    public void Columns(TableDescriptor table)
+    {
+        table.Column(ReportText.Title(EvidenceName), 1, TextAlign.Right);
+        table.Column(Name, 0.9f, TextAlign.Right);
+        if (Uncertainty is not null)
+        {
+            table.Column(UncertaintyName, 1.2f, TextAlign.Right);
+        }
+
+        if (TargetKey is not null)
+        {
+            table.Column("Target", 0.8f, TextAlign.Right);
+            table.Column("Verdict", 1, TextAlign.Center);
+        }
+    }
+
+    /// <summary>One group's cells under <see cref="Columns"/>.</summary>
+    public IEnumerable<TableCell> Cells(QualityMetrics group)
+    {
+        yield return ReportText.Count(Evidence(group));
+        yield return ReportText.Cell(Shown(group));
+        if (Uncertainty is { } uncertainty)
+        {
+            yield return ReportText.Cell(uncertainty(group));
+        }
+
+        if (TargetKey is not null)
+        {
+            var check = Check(group);
+            yield return check is null ? ReportText.Cell(ReportText.NotMeasured) : ReportText.Target(check, Format);
+            yield return ReportText.VerdictCell(check);
+        }
+    }
 }
